@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { UNIT_KINDS } from './enums';
+
+export const unitSchema = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  kind: z.enum(UNIT_KINDS),
+  code: z.string(),
+  name: z.string(),
+});
+export type Unit = z.infer<typeof unitSchema>;
+
+export const industrySchema = z.object({
+  code: z.string(),
+  level: z.enum(['门类', '大类', '中类', '小类']),
+  name: z.string(),
+  parent: z.string().nullable(),
+});
+export type Industry = z.infer<typeof industrySchema>;
+
+export const auditEntrySchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string().nullable(),
+  entityId: z.string().nullable(),
+  result: z.enum(['success', 'failure']),
+  detail: z.unknown(),
+  requestId: z.string().nullable(),
+  ip: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const auditQuerySchema = z.strictObject({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  action: z.string().max(64).optional(),
+  actor: z.string().max(64).optional(),
+  entityId: z.string().max(40).optional(),
+  from: z.string().max(30).optional(),
+  to: z.string().max(30).optional(),
+});
+
+export const importResultSchema = z.object({
+  importId: z.string(),
+  duplicate: z.boolean(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+});
+export type ImportResult = z.infer<typeof importResultSchema>;
