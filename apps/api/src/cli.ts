@@ -1,0 +1,88 @@
+import { parseArgs } from 'node:util';
+import { loadConfig, type Config } from './config';
+import { migrateDownOne, migrateToLatest } from './db/database';
+import { systemClock } from './lib/clock';
+import { runBackup, runRestore } from './cli/backup';
+import { runGenerate } from './cli/generate';
+import { runExport, runImport } from './cli/transfer';
+import { runUser } from './cli/user';
+import { serve } from './main';
+
+const HELP = `yuanqu — 园区 platform
+
+  yuanqu serve [--demo]                 run the server (PORT, DATABASE_URL); --demo loads the demo base on first start
+  yuanqu migrate [--down]               migrate to latest (or undo the last migration)
+  yuanqu user create --username U --password P --role admin|staff|leader|enterprise
+                     [--enterprise USCC] [--name NAME] [--departments economy,service] [--units CODE,CODE]
+  yuanqu user reset --username U --password P      set a password the user must change at next login
+  yuanqu user disable --username U | user enable --username U
+  yuanqu import enterprises FILE        import an xlsx (all rows or none)
+  yuanqu export enterprises FILE        export every enterprise to an xlsx
+  yuanqu backup FILE                    online backup (SQLite file, or pg_dump custom format)
+  yuanqu restore FILE                   restore a backup into DATABASE_URL (server stopped)
+  yuanqu generate [--parks 200] [--enterprises 50000]   synthetic province-scale data (bench)
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      demo: { type: 'boolean' },
+      down: { type: 'boolean' },
+      username: { type: 'string' },
+      password: { type: 'string' },
+      role: { type: 'string' },
+      enterprise: { type: 'string' },
+      name: { type: 'string' },
+      departments: { type: 'string' },
+      units: { type: 'string' },
+      parks: { type: 'string' },
+      enterprises: { type: 'string' },
+    },
+  });
+  const config: Config = loadConfig(process.env, { demo: values.demo });
+  switch (command) {
+    case 'serve':
+      await serve(config);
+      return -1;
+    case 'migrate':
+      return migrate(config, values.down ?? false);
+    case 'user':
+      return runUser(config, positionals[0], values);
+    case 'import':
+    case 'export':
+      if (positionals[0] !== 'enterprises' || !positionals[1]) break;
+      return command === 'import' ? runImport(config, positionals[1]) : runExport(config, positionals[1]);
+    case 'backup':
+    case 'restore':
+      if (!positionals[0]) break;
+      return command === 'backup' ? runBackup(config, positionals[0]) : runRestore(config, positionals[0]);
+    case 'generate':
+      return runGenerate(config, { parks: Number(values.parks ?? 200), enterprises: Number(values.enterprises ?? 50_000) }, systemClock);
+  }
+  process.stdout.write(HELP);
+  return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
+}
+
+async function migrate(config: Config, down: boolean): Promise<number> {
+  if (!down) {
+    await migrateToLatest(config.database);
+    console.log('database is at the latest migration');
+    return 0;
+  }
+  await migrateDownOne(config.database);
+  console.log('undid the last migration');
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);

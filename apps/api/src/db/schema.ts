@@ -1,0 +1,138 @@
+/**
+ * Kysely table types. Timestamps are ISO-8601 UTC text and booleans 0/1 integers on both
+ * databases, so rows read the same from SQLite and PostgreSQL.
+ */
+export interface UnitTable {
+  id: string;
+  parentId: string | null;
+  kind: string;
+  code: string;
+  name: string;
+  /** Materialised path of ids, `/root/…/self/`, for subtree scope checks by prefix. */
+  path: string;
+  sortOrder: number;
+  createdAt: string;
+}
+
+export interface UserTable {
+  id: string;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  role: string;
+  departments: string;
+  enterpriseId: string | null;
+  unitIds: string | null;
+  status: string;
+  failedLogins: number;
+  lockedUntil: string | null;
+  passwordChangedAt: string;
+  mustChangePassword: number;
+  lastLoginAt: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PasswordHistoryTable {
+  id: string;
+  userId: string;
+  passwordHash: string;
+  createdAt: string;
+}
+
+export interface SessionTable {
+  id: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: string;
+  lastSeenAt: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface EnterpriseTable {
+  id: string;
+  uscc: string;
+  name: string;
+  legalRepresentative: string | null;
+  address: string | null;
+  unitId: string;
+  industryChain: string;
+  industryCode: string;
+  category: string;
+  scale: string;
+  scaleSince: string | null;
+  establishedOn: string | null;
+  twoHigh: number;
+  nearYangtze: number;
+  cloudAdopted: number;
+  cncRate: number | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  description: string | null;
+  status: string;
+  isDemo: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EnterpriseQualificationTable {
+  id: string;
+  enterpriseId: string;
+  type: string;
+  grantedOn: string;
+  expiresOn: string | null;
+  certificateNo: string | null;
+  position: number;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  actorRole: string | null;
+  action: string;
+  entityType: string | null;
+  entityId: string | null;
+  result: string;
+  detail: string;
+  requestId: string | null;
+  ip: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+/** One row: the chain's last sequence number and hash; updating it serialises audit writers. */
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface ImportBatchTable {
+  id: string;
+  kind: string;
+  fileHash: string;
+  idempotencyKey: string | null;
+  userId: string | null;
+  createdAt: string;
+  rowCount: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface Database {
+  unit: UnitTable;
+  user: UserTable;
+  passwordHistory: PasswordHistoryTable;
+  session: SessionTable;
+  enterprise: EnterpriseTable;
+  enterpriseQualification: EnterpriseQualificationTable;
+  auditLog: AuditLogTable;
+  auditHead: AuditHeadTable;
+  importBatch: ImportBatchTable;
+}

@@ -1,0 +1,68 @@
+import { inflateRawSync } from 'node:zlib';
+
+/** Limits on what an uploaded workbook may unpack to (an xlsx is a zip). */
+export interface ZipLimits {
+  maxEntries: number;
+  maxTotalBytes: number;
+  /** Uncompressed/compressed ratio allowed for entries above 1 MiB. */
+  maxRatio: number;
+}
+
+export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntries: 500, maxTotalBytes: 400 * 1024 * 1024, maxRatio: 200 };
+
+export type ZipRejection = 'notZip' | 'zip64' | 'tooManyEntries' | 'encrypted' | 'badPath' | 'badMethod' | 'tooLarge' | 'ratio' | 'sizeMismatch' | 'notXlsx';
+
+/**
+ * Reads the zip's central directory and inflates every entry with a ceiling at its declared size,
+ * so a bomb that lies about its sizes is caught here, before any spreadsheet parser sees it.
+ * Returns the reason for rejection, or undefined when the file may be parsed.
+ */
+export function inspectXlsx(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipRejection | undefined {
+  if (buf.length < 22 || buf.readUInt32LE(0) !== 0x04034b50) return 'notZip';
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return 'notZip';
+  const entries = buf.readUInt16LE(eocd + 10);
+  const cdOffset = buf.readUInt32LE(eocd + 16);
+  if (entries === 0xffff || cdOffset === 0xffffffff) return 'zip64';
+  if (entries > limits.maxEntries) return 'tooManyEntries';
+  let p = cdOffset;
+  let total = 0;
+  const names = new Set<string>();
+  for (let n = 0; n < entries; n++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return 'notZip';
+    const flags = buf.readUInt16LE(p + 8);
+    const method = buf.readUInt16LE(p + 10);
+    const compressed = buf.readUInt32LE(p + 20);
+    const size = buf.readUInt32LE(p + 24);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const skip = nameLen + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
+    p += 46 + skip;
+    if (flags & 1) return 'encrypted';
+    if (name.startsWith('/') || name.includes('..') || name.includes('\\')) return 'badPath';
+    if (method !== 0 && method !== 8) return 'badMethod';
+    total += size;
+    if (total > limits.maxTotalBytes) return 'tooLarge';
+    if (size > 1024 * 1024 && size / Math.max(compressed, 1) > limits.maxRatio) return 'ratio';
+    if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) return 'notZip';
+    const dataStart = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const data = buf.subarray(dataStart, dataStart + compressed);
+    if (method === 8) {
+      try {
+        if (inflateRawSync(data, { maxOutputLength: Math.max(size, 1) }).length !== size) return 'sizeMismatch';
+      } catch {
+        return 'sizeMismatch';
+      }
+    } else if (compressed !== size) return 'sizeMismatch';
+    names.add(name);
+  }
+  if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) return 'notXlsx';
+  return undefined;
+}

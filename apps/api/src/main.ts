@@ -1,0 +1,35 @@
+import { buildApp } from './app';
+import type { Config } from './config';
+import { migrateToLatest, openDatabase } from './db/database';
+import { DEMO_ACCOUNTS } from './demo/demo-data';
+import { loadDemo } from './demo/seed';
+import { DAY, HOUR, systemClock } from './lib/clock';
+import { purgeAudit } from './modules/audit/audit.repository';
+
+/** Migrates, loads the demo base if asked and the database is empty, and listens until a signal. */
+export async function serve(config: Config): Promise<void> {
+  await migrateToLatest(config.database);
+  const database = openDatabase(config.database);
+  const deps = { config, db: database.db, clock: systemClock };
+  if (config.demo) {
+    if (await loadDemo(deps)) console.log('\n演示数据已载入 / demo base loaded.');
+    console.log('\n演示账号 / demo accounts (demo mode only; initial passwords):');
+    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.role.padEnd(10)} ${a.username.padEnd(10)} ${a.password}   ${a.displayName}`);
+    console.log('');
+  }
+  const app = await buildApp(deps);
+  const purge = () => purgeAudit(database.db, new Date(systemClock.now().getTime() - config.auditRetentionDays * DAY).toISOString()).catch((err: unknown) => app.log.error({ err }, 'audit purge failed'));
+  await purge();
+  const timer = setInterval(purge, 6 * HOUR);
+  timer.unref();
+  const stop = async () => {
+    clearInterval(timer);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`园区 Yuanqu: http://localhost:${config.port}/  (API docs /api/docs)`);
+}

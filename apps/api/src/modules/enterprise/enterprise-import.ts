@@ -1,0 +1,162 @@
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { enterpriseFieldsSchema, usccProblem, type EnterpriseFields, type ImportProblem } from '@yuanqu/contracts';
+import { AppError } from '../../lib/errors';
+import { isAssignableIndustry } from '../dictionary/industry';
+import type { UnitRow } from '../unit/unit.repository';
+import { CATEGORIES_BY_LABEL, CATEGORY_LABELS, CHAIN_LABELS, CHAINS_BY_LABEL, COLUMNS, SCALES_BY_LABEL, type Column } from './enterprise-columns';
+
+export interface RawRow {
+  row: number;
+  cells: Map<Column['key'], string>;
+}
+
+const USCC_REASONS = {
+  length: '统一社会信用代码应为18位',
+  charset: '统一社会信用代码含有不允许的字符（不使用 I、O、Z、S、V）',
+  division: '统一社会信用代码第3-8位应为行政区划代码',
+  orgCode: '统一社会信用代码中的组织机构代码校验码不正确',
+  checkChar: '统一社会信用代码校验位不正确',
+} as const;
+
+/** Excel stores dates as serial days since 1899-12-30; clerks also type them as text. */
+function cellText(v: ExcelJS.CellValue, kind: Column['kind']): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'number') {
+    if (kind === 'date' && v > 1000 && v < 80000) return new Date(Date.UTC(1899, 11, 30) + v * 86_400_000).toISOString().slice(0, 10);
+    return String(v);
+  }
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();
+    if ('text' in v) return String(v.text).trim();
+    if ('result' in v) return cellText(v.result as ExcelJS.CellValue, kind);
+    if ('error' in v) return String(v.error);
+  }
+  return String(v).trim();
+}
+
+/** Streams the first sheet into raw rows keyed by column, checking headers and the row limit. */
+export async function readWorkbook(buf: Buffer, maxRows: number): Promise<RawRow[]> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), { sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
+  const rows: RawRow[] = [];
+  let columnAt = new Map<number, Column>();
+  for await (const sheet of reader) {
+    for await (const row of sheet) {
+      const values = row.values as ExcelJS.CellValue[];
+      if (row.number === 1) {
+        columnAt = headerMap(values);
+        continue;
+      }
+      if (rows.length >= maxRows) throw new AppError('IMPORT_FILE_REJECTED', `文件超过 ${maxRows} 行的上限`, { reason: 'tooManyRows' });
+      const cells = new Map<Column['key'], string>();
+      for (const [i, col] of columnAt) {
+        const text = cellText(values[i] ?? null, col.kind);
+        if (text !== '') cells.set(col.key, text);
+      }
+      if (cells.size > 0) rows.push({ row: row.number, cells });
+    }
+    break;
+  }
+  if (columnAt.size === 0) throw new AppError('IMPORT_FILE_REJECTED', '第一个工作表没有表头行', { reason: 'noHeader' });
+  return rows;
+}
+
+function headerMap(values: ExcelJS.CellValue[]): Map<number, Column> {
+  const m = new Map<number, Column>();
+  values.forEach((v, i) => {
+    const text = cellText(v, 'text').replace(/\*$/, '');
+    const col = COLUMNS.find((c) => c.header === text);
+    if (col) m.set(i, col);
+  });
+  const missing = COLUMNS.filter((c) => c.required && ![...m.values()].includes(c));
+  if (m.size > 0 && missing.length > 0) {
+    const problems: ImportProblem[] = missing.map((c) => ({ row: 1, column: c.header, value: '', reason: '缺少必填列' }));
+    throw new AppError('IMPORT_INVALID', 'the file has problems; nothing was imported', { problems });
+  }
+  return m;
+}
+
+/** Turns raw rows into enterprise fields, or lists every problem by row, column, value and reason. */
+export function validateRows(
+  rows: RawRow[],
+  placeable: ReadonlyMap<string, UnitRow>,
+): { valid: { row: number; fields: Omit<EnterpriseFields, 'qualifications'> }[]; problems: ImportProblem[] } {
+  const problems: ImportProblem[] = [];
+  const valid: { row: number; fields: Omit<EnterpriseFields, 'qualifications'> }[] = [];
+  const seen = new Map<string, number>();
+  for (const { row, cells } of rows) {
+    const before = problems.length;
+    const bad = (col: Column, reason: string) => problems.push({ row, column: col.header, value: cells.get(col.key) ?? '', reason });
+    const out: Record<string, unknown> = {};
+    for (const col of COLUMNS) {
+      const text = cells.get(col.key);
+      if (text === undefined) {
+        if (col.required) bad(col, '必填项为空');
+        else out[col.key] = col.kind === 'bool' ? false : null;
+        continue;
+      }
+      const parsed = parseCell(col, text, placeable);
+      if (parsed.ok) out[col.key] = parsed.value;
+      else bad(col, parsed.reason);
+    }
+    const uscc = String(out.uscc ?? '').toUpperCase();
+    if (out.uscc !== undefined) {
+      const first = seen.get(uscc);
+      if (first !== undefined) bad(COLUMNS[0], `与第 ${first} 行的统一社会信用代码重复`);
+      else seen.set(uscc, row);
+    }
+    if (problems.length > before) continue;
+    const checked = enterpriseFieldsSchema.omit({ qualifications: true }).safeParse(out);
+    if (!checked.success) {
+      for (const issue of checked.error.issues) {
+        const col = COLUMNS.find((c) => c.key === issue.path[0]) ?? COLUMNS[0];
+        bad(col, issue.code === 'too_big' ? '内容过长' : issue.message === 'phone' ? '电话号码格式不正确' : '格式不正确');
+      }
+      continue;
+    }
+    valid.push({ row, fields: checked.data });
+  }
+  return { valid, problems };
+}
+
+type Parsed = { ok: true; value: unknown } | { ok: false; reason: string };
+
+function parseCell(col: Column, text: string, placeable: ReadonlyMap<string, UnitRow>): Parsed {
+  const enumOf = <K>(m: Map<string, K>, labels: Record<string, string>): Parsed => {
+    const v = m.get(text);
+    return v === undefined ? { ok: false, reason: `应为：${Object.values(labels).join('、')}` } : { ok: true, value: v };
+  };
+  switch (col.kind) {
+    case 'unit': {
+      const unit = placeable.get(text);
+      return unit ? { ok: true, value: unit.id } : { ok: false, reason: '不是您管理范围内的园区或功能区名称' };
+    }
+    case 'chain':
+      return enumOf(CHAINS_BY_LABEL, CHAIN_LABELS);
+    case 'category':
+      return enumOf(CATEGORIES_BY_LABEL, CATEGORY_LABELS);
+    case 'scale':
+      return enumOf(SCALES_BY_LABEL, { above: '规上', below: '规下' });
+    case 'bool':
+      return text === '是' ? { ok: true, value: true } : text === '否' ? { ok: true, value: false } : { ok: false, reason: '应为“是”或“否”' };
+    case 'date': {
+      const iso = text.replace(/[./年月]/g, '-').replace(/日$/, '');
+      const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(iso);
+      const value = m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : '';
+      const d = new Date(`${value}T00:00:00Z`);
+      return m && !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value) ? { ok: true, value } : { ok: false, reason: '日期格式应为 2025-03-05' };
+    }
+    case 'percent': {
+      const n = Number(text.replace(/%$/, ''));
+      return Number.isFinite(n) && n >= 0 && n <= 100 ? { ok: true, value: n } : { ok: false, reason: '应为 0-100 之间的数字' };
+    }
+    default:
+      if (col.key === 'uscc') {
+        const problem = usccProblem(text);
+        return problem ? { ok: false, reason: USCC_REASONS[problem] } : { ok: true, value: text.toUpperCase() };
+      }
+      if (col.key === 'industryCode' && !isAssignableIndustry(text)) return { ok: false, reason: '不是 GB/T 4754-2017 的行业代码' };
+      return { ok: true, value: text };
+  }
+}

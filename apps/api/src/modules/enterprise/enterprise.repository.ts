@@ -1,0 +1,154 @@
+import type { EnterpriseListQuery, Qualification, QualificationType } from '@yuanqu/contracts';
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import type { Db, Trx } from '../../db/database';
+import type { Database, EnterpriseTable } from '../../db/schema';
+import { newId } from '../../lib/ids';
+import type { Viewer } from '../auth/viewer';
+import type { EnterpriseRecord } from './enterprise';
+
+type Scope = Pick<Viewer, 'role' | 'enterpriseId' | 'unitPaths'>;
+type Q = SelectQueryBuilder<Database, 'enterprise' | 'unit', object>;
+type Eb = ExpressionBuilder<Database, 'enterprise' | 'unit'>;
+
+const CHUNK = 500;
+
+/** The viewer's data scope as a WHERE fragment: own enterprise, or the unit subtrees. */
+function inScope(eb: Eb, scope: Scope) {
+  if (scope.role === 'enterprise') return eb('enterprise.id', '=', scope.enterpriseId ?? '');
+  if (scope.unitPaths === null) return eb.lit(true);
+  if (scope.unitPaths.length === 0) return eb.lit(false);
+  return eb.or(scope.unitPaths.map((p) => eb('unit.path', 'like', `${p}%`)));
+}
+
+export type EnterpriseFilter = Omit<EnterpriseListQuery, 'page' | 'pageSize' | 'sort'> & { unitPath?: string };
+
+function filtered(db: Db, scope: Scope, f: EnterpriseFilter, like: 'like' | 'ilike'): Q {
+  let q: Q = db.selectFrom('enterprise').innerJoin('unit', 'unit.id', 'enterprise.unitId').where((eb) => inScope(eb, scope));
+  if (f.status !== 'all') q = q.where('enterprise.status', '=', f.status);
+  if (f.unitPath) q = q.where('unit.path', 'like', `${f.unitPath}%`);
+  if (f.industryChain) q = q.where('enterprise.industryChain', '=', f.industryChain);
+  if (f.category) q = q.where('enterprise.category', '=', f.category);
+  if (f.scale) q = q.where('enterprise.scale', '=', f.scale);
+  if (f.qualification) {
+    const type = f.qualification;
+    q = q.where((eb) =>
+      eb.exists(
+        eb.selectFrom('enterpriseQualification as eq').select('eq.id').whereRef('eq.enterpriseId', '=', 'enterprise.id').where('eq.type', '=', type),
+      ),
+    );
+  }
+  if (f.q) {
+    const text = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) => eb.or([eb('enterprise.name', like, text), eb('enterprise.uscc', like, text.toUpperCase())]));
+  }
+  return q;
+}
+
+const SORT_COLUMNS = { name: 'enterprise.name', updatedAt: 'enterprise.updatedAt', uscc: 'enterprise.uscc', establishedOn: 'enterprise.establishedOn' } as const;
+
+export async function listEnterprises(
+  db: Db,
+  scope: Scope,
+  query: EnterpriseListQuery & { unitPath?: string },
+  like: 'like' | 'ilike',
+): Promise<{ rows: EnterpriseRecord[]; total: number }> {
+  const { page, pageSize, sort, ...f } = query;
+  const desc = sort.startsWith('-');
+  const column = SORT_COLUMNS[sort.replace('-', '') as keyof typeof SORT_COLUMNS];
+  const base = filtered(db, scope, f, like);
+  const [rows, count] = await Promise.all([
+    base
+      .selectAll('enterprise')
+      .select('unit.path as unitPath')
+      .orderBy(column, desc ? 'desc' : 'asc')
+      .orderBy('enterprise.id')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows: await withQualifications(db, rows), total: Number(count.n) };
+}
+
+/** Streams every matching record in pages of `batch` (for export), in name order. */
+export async function* eachEnterprise(db: Db, scope: Scope, f: EnterpriseFilter, like: 'like' | 'ilike', batch = 1000): AsyncGenerator<EnterpriseRecord[]> {
+  for (let offset = 0; ; offset += batch) {
+    const rows = await filtered(db, scope, f, like)
+      .selectAll('enterprise')
+      .select('unit.path as unitPath')
+      .orderBy('enterprise.name')
+      .orderBy('enterprise.id')
+      .limit(batch)
+      .offset(offset)
+      .execute();
+    if (rows.length === 0) return;
+    yield await withQualifications(db, rows);
+    if (rows.length < batch) return;
+  }
+}
+
+async function withQualifications(db: Db | Trx, rows: (EnterpriseTable & { unitPath: string })[]): Promise<EnterpriseRecord[]> {
+  const byId = new Map<string, Qualification[]>();
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const ids = rows.slice(i, i + CHUNK).map((r) => r.id);
+    const quals = await db.selectFrom('enterpriseQualification').selectAll().where('enterpriseId', 'in', ids).orderBy('position').execute();
+    for (const q of quals) {
+      const list = byId.get(q.enterpriseId) ?? [];
+      list.push({ type: q.type as QualificationType, grantedOn: q.grantedOn, expiresOn: q.expiresOn, certificateNo: q.certificateNo });
+      byId.set(q.enterpriseId, list);
+    }
+  }
+  return rows.map((r) => ({ ...r, qualifications: byId.get(r.id) ?? [] }));
+}
+
+/** Any enterprise by id, regardless of scope: the service decides what the viewer may see. */
+export async function findEnterprise(db: Db | Trx, id: string): Promise<EnterpriseRecord | undefined> {
+  const row = await db.selectFrom('enterprise').innerJoin('unit', 'unit.id', 'enterprise.unitId').selectAll('enterprise').select('unit.path as unitPath').where('enterprise.id', '=', id).executeTakeFirst();
+  return row ? (await withQualifications(db, [row]))[0] : undefined;
+}
+
+/** Records by USCC (for import matching), scope-free. */
+export async function findEnterprisesByUscc(db: Db | Trx, usccs: string[]): Promise<Map<string, EnterpriseRecord>> {
+  const out = new Map<string, EnterpriseRecord>();
+  for (let i = 0; i < usccs.length; i += CHUNK) {
+    const rows = await db
+      .selectFrom('enterprise')
+      .innerJoin('unit', 'unit.id', 'enterprise.unitId')
+      .selectAll('enterprise')
+      .select('unit.path as unitPath')
+      .where('enterprise.uscc', 'in', usccs.slice(i, i + CHUNK))
+      .execute();
+    for (const r of await withQualifications(db, rows)) out.set(r.uscc, r);
+  }
+  return out;
+}
+
+export async function insertEnterprises(trx: Trx, rows: EnterpriseTable[], quals: Map<string, Qualification[]>): Promise<void> {
+  // 25 columns × 400 rows stays under both SQLite's and PostgreSQL's bind-parameter limits.
+  for (let i = 0; i < rows.length; i += 400) await trx.insertInto('enterprise').values(rows.slice(i, i + 400)).execute();
+  await replaceQualifications(trx, quals, false);
+}
+
+/** Writes when the version still matches; false means someone else saved first. */
+export async function updateEnterprise(trx: Trx, id: string, version: number, set: Partial<EnterpriseTable>): Promise<boolean> {
+  const res = await trx.updateTable('enterprise').set({ ...set, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function replaceQualifications(trx: Trx, quals: Map<string, Qualification[]>, deleteFirst = true): Promise<void> {
+  const ids = [...quals.keys()];
+  if (deleteFirst) {
+    for (let i = 0; i < ids.length; i += CHUNK) await trx.deleteFrom('enterpriseQualification').where('enterpriseId', 'in', ids.slice(i, i + CHUNK)).execute();
+  }
+  const rows = [...quals].flatMap(([enterpriseId, qs]) => qs.map((q, position) => ({ id: newId(), enterpriseId, position, ...q })));
+  for (let i = 0; i < rows.length; i += CHUNK) await trx.insertInto('enterpriseQualification').values(rows.slice(i, i + CHUNK)).execute();
+}
+
+/** Enterprise counts per unit, scale, chain and category within the scope (active only). */
+export async function countEnterprises(db: Db, scope: Scope): Promise<{ unitId: string; scale: string; industryChain: string; category: string; n: number }[]> {
+  const rows = await filtered(db, scope, { status: 'active' }, 'like')
+    .select(['enterprise.unitId', 'enterprise.scale', 'enterprise.industryChain', 'enterprise.category', sql<number>`count(*)`.as('n')])
+    .groupBy(['enterprise.unitId', 'enterprise.scale', 'enterprise.industryChain', 'enterprise.category'])
+    .execute();
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+}

@@ -1,0 +1,142 @@
+import type { Change, Enterprise, EnterpriseFields, EnterpriseList, EnterpriseListQuery, EnterpriseStats, EnterpriseUpdate } from '@yuanqu/contracts';
+import type { Config } from '../../config';
+import type { Db } from '../../db/database';
+import { likeOperator } from '../../db/dialect';
+import { AppError, conflict, notFound } from '../../lib/errors';
+import { newId } from '../../lib/ids';
+import { appendAudit, listEntityAudit } from '../audit/audit.repository';
+import { auditEvent, type RequestContext } from '../audit/audit.context';
+import { diff } from '../audit/audit';
+import { enterpriseInScope, unitInScope, type Viewer } from '../auth/viewer';
+import { isAssignableIndustry } from '../dictionary/industry';
+import { listUnits, type UnitRow } from '../unit/unit.repository';
+import { columnsOf, contentOf, fieldsNotPermittedForSelf, sortQualifications, type EnterpriseRecord } from './enterprise';
+import { presentEnterprise } from './enterprise.presenter';
+import * as repo from './enterprise.repository';
+
+export interface EnterpriseDeps {
+  db: Db;
+  config: Config;
+}
+
+export async function unitMap(db: Db): Promise<Map<string, UnitRow>> {
+  return new Map((await listUnits(db)).map((u) => [u.id, u]));
+}
+
+/** The unit's path if the viewer may place an enterprise there, else a clear error. */
+export function assertPlaceable(units: ReadonlyMap<string, UnitRow>, viewer: Viewer, unitId: string): void {
+  const unit = units.get(unitId);
+  if (!unit || !unitInScope(viewer, unit.path)) throw new AppError('VALIDATION', 'unknown unit', { field: 'unitId' });
+  if (unit.kind !== 'park' && unit.kind !== 'zone') throw new AppError('VALIDATION', 'an enterprise belongs to a park or a zone', { field: 'unitId' });
+}
+
+export async function listEnterprisesFor(deps: EnterpriseDeps, viewer: Viewer, query: EnterpriseListQuery): Promise<EnterpriseList> {
+  const units = await unitMap(deps.db);
+  const unitPath = query.unitId ? (units.get(query.unitId)?.path ?? '/none/') : undefined;
+  const { rows, total } = await repo.listEnterprises(deps.db, viewer, { ...query, unitPath }, likeOperator(deps.config.database));
+  return { items: rows.map((r) => presentEnterprise(r, viewer, units)), total, page: query.page, pageSize: query.pageSize };
+}
+
+async function getRecord(db: Db, viewer: Viewer, id: string): Promise<EnterpriseRecord> {
+  const r = await repo.findEnterprise(db, id);
+  // Out of scope reads as absent, so an id probe tells an outsider nothing.
+  if (!r || !enterpriseInScope(viewer, r)) throw notFound('enterprise');
+  return r;
+}
+
+export async function getEnterprise(deps: EnterpriseDeps, viewer: Viewer, id: string): Promise<Enterprise> {
+  return presentEnterprise(await getRecord(deps.db, viewer, id), viewer, await unitMap(deps.db));
+}
+
+export async function createEnterprise(deps: EnterpriseDeps, ctx: RequestContext, input: EnterpriseFields): Promise<Enterprise> {
+  const viewer = ctx.viewer!;
+  const units = await unitMap(deps.db);
+  assertPlaceable(units, viewer, input.unitId);
+  if (!isAssignableIndustry(input.industryCode)) throw new AppError('VALIDATION', 'unknown industry code', { field: 'industryCode' });
+  const now = ctx.clock.now().toISOString();
+  const fields = { ...input, qualifications: sortQualifications(input.qualifications) };
+  const row = { id: newId(), ...columnsOf(fields), status: 'active', isDemo: 0, version: 1, createdAt: now, updatedAt: now };
+  await deps.db.transaction().execute(async (trx) => {
+    if ((await repo.findEnterprisesByUscc(trx, [input.uscc])).size > 0) {
+      throw new AppError('DUPLICATE', 'an enterprise with this USCC exists', { field: 'uscc' });
+    }
+    await repo.insertEnterprises(trx, [row], new Map([[row.id, fields.qualifications]]));
+    await appendAudit(trx, [auditEvent(ctx, 'enterprise.create', { entityType: 'enterprise', entityId: row.id, detail: { changes: diff({}, fields) } })]);
+  });
+  return getEnterprise(deps, viewer, row.id);
+}
+
+export async function updateEnterpriseFields(deps: EnterpriseDeps, ctx: RequestContext, id: string, patch: EnterpriseUpdate): Promise<Enterprise> {
+  const viewer = ctx.viewer!;
+  const before = await getRecord(deps.db, viewer, id);
+  if (viewer.role === 'enterprise') {
+    const refused = fieldsNotPermittedForSelf(patch);
+    if (refused.length) throw new AppError('FIELD_NOT_PERMITTED', 'these fields are kept by the park committee', { fields: refused });
+  }
+  const units = await unitMap(deps.db);
+  const { version, ...changes } = patch;
+  if (changes.unitId !== undefined) assertPlaceable(units, viewer, changes.unitId);
+  if (changes.industryCode !== undefined && !isAssignableIndustry(changes.industryCode)) {
+    throw new AppError('VALIDATION', 'unknown industry code', { field: 'industryCode' });
+  }
+  const current = contentOf(before);
+  const next: EnterpriseFields = { ...current, ...changes, qualifications: sortQualifications(changes.qualifications ?? current.qualifications) };
+  const delta = diff(current, next);
+  await deps.db.transaction().execute(async (trx) => {
+    const ok = await repo.updateEnterprise(trx, id, version, { ...columnsOf(next), updatedAt: ctx.clock.now().toISOString() });
+    if (!ok) {
+      const latest = await repo.findEnterprise(trx, id);
+      throw conflict(latest ? presentEnterprise(latest, viewer, units) : null);
+    }
+    if (delta.qualifications) await repo.replaceQualifications(trx, new Map([[id, next.qualifications]]));
+    await appendAudit(trx, [auditEvent(ctx, 'enterprise.update', { entityType: 'enterprise', entityId: id, detail: { changes: delta } })]);
+  });
+  return getEnterprise(deps, viewer, id);
+}
+
+export async function setEnterpriseStatus(deps: EnterpriseDeps, ctx: RequestContext, id: string, version: number, status: 'active' | 'archived'): Promise<Enterprise> {
+  const viewer = ctx.viewer!;
+  const before = await getRecord(deps.db, viewer, id);
+  const units = await unitMap(deps.db);
+  await deps.db.transaction().execute(async (trx) => {
+    if (!(await repo.updateEnterprise(trx, id, version, { status, updatedAt: ctx.clock.now().toISOString() }))) {
+      const latest = await repo.findEnterprise(trx, id);
+      throw conflict(latest ? presentEnterprise(latest, viewer, units) : null);
+    }
+    const action = status === 'archived' ? 'enterprise.archive' : 'enterprise.restore';
+    await appendAudit(trx, [auditEvent(ctx, action, { entityType: 'enterprise', entityId: id, detail: { changes: { status: { old: before.status, new: status } } } })]);
+  });
+  return getEnterprise(deps, viewer, id);
+}
+
+export async function getHistory(deps: EnterpriseDeps, viewer: Viewer, id: string): Promise<Change[]> {
+  await getRecord(deps.db, viewer, id);
+  const rows = await listEntityAudit(deps.db, 'enterprise', id);
+  return rows.map((r) => ({ at: r.at, actor: r.actorName, action: r.action, changes: (JSON.parse(r.detail) as { changes?: Change['changes'] })?.changes ?? {} }));
+}
+
+export async function enterpriseStats(deps: EnterpriseDeps, viewer: Viewer): Promise<EnterpriseStats> {
+  const units = await unitMap(deps.db);
+  const counts = await repo.countEnterprises(deps.db, viewer);
+  const tally = (key: (c: (typeof counts)[number]) => string | undefined) => {
+    const m = new Map<string, number>();
+    for (const c of counts) {
+      const k = key(c);
+      if (k !== undefined) m.set(k, (m.get(k) ?? 0) + c.n);
+    }
+    return [...m].map(([k, count]) => ({ key: k, count })).sort((a, b) => b.count - a.count);
+  };
+  const ancestorOfKind = (unitId: string, kind: string) => {
+    for (let u = units.get(unitId); u; u = u.parentId ? units.get(u.parentId) : undefined) if (u.kind === kind) return u.id;
+    return undefined;
+  };
+  const named = (rows: { key: string; count: number }[]) => rows.map((r) => ({ ...r, name: units.get(r.key)?.name ?? r.key }));
+  return {
+    total: counts.reduce((s, c) => s + c.n, 0),
+    byPark: named(tally((c) => ancestorOfKind(c.unitId, 'park'))),
+    byZone: named(tally((c) => ancestorOfKind(c.unitId, 'zone'))),
+    byIndustryChain: tally((c) => c.industryChain),
+    byScale: tally((c) => c.scale),
+    byCategory: tally((c) => c.category),
+  };
+}

@@ -1,0 +1,57 @@
+import { ENTERPRISE_SELF_FIELDS, type EnterpriseFields, type Qualification } from '@yuanqu/contracts';
+import type { EnterpriseTable } from '../../db/schema';
+
+/** An enterprise as services handle it: the row, where it sits, and its qualifications. */
+export interface EnterpriseRecord extends EnterpriseTable {
+  unitPath: string;
+  qualifications: Qualification[];
+}
+
+/** The fields that make up the record's content (what history and import compare). */
+export const CONTENT_FIELDS = [
+  'uscc', 'name', 'legalRepresentative', 'address', 'unitId', 'industryChain', 'industryCode', 'category', 'scale',
+  'scaleSince', 'establishedOn', 'twoHigh', 'nearYangtze', 'cloudAdopted', 'cncRate', 'contactName', 'contactPhone',
+  'description', 'qualifications',
+] as const satisfies readonly (keyof EnterpriseFields)[];
+
+/** The editable content of a record in the form the API speaks (booleans, not 0/1). */
+export function contentOf(r: EnterpriseRecord): EnterpriseFields {
+  return {
+    uscc: r.uscc,
+    name: r.name,
+    legalRepresentative: r.legalRepresentative,
+    address: r.address,
+    unitId: r.unitId,
+    industryChain: r.industryChain as EnterpriseFields['industryChain'],
+    industryCode: r.industryCode,
+    category: r.category as EnterpriseFields['category'],
+    scale: r.scale as EnterpriseFields['scale'],
+    scaleSince: r.scaleSince,
+    establishedOn: r.establishedOn,
+    twoHigh: r.twoHigh === 1,
+    nearYangtze: r.nearYangtze === 1,
+    cloudAdopted: r.cloudAdopted === 1,
+    cncRate: r.cncRate,
+    contactName: r.contactName,
+    contactPhone: r.contactPhone,
+    description: r.description,
+    qualifications: r.qualifications,
+  };
+}
+
+/** Column values for the enterprise table from API-form content. */
+export function columnsOf(f: EnterpriseFields): Omit<EnterpriseTable, 'id' | 'status' | 'isDemo' | 'version' | 'createdAt' | 'updatedAt'> {
+  const { qualifications: _q, twoHigh, nearYangtze, cloudAdopted, ...rest } = f;
+  return { ...rest, twoHigh: twoHigh ? 1 : 0, nearYangtze: nearYangtze ? 1 : 0, cloudAdopted: cloudAdopted ? 1 : 0 };
+}
+
+/** Qualifications in a stable order, so the same set compares equal however it was entered. */
+export function sortQualifications(qs: Qualification[]): Qualification[] {
+  return [...qs].sort((a, b) => a.type.localeCompare(b.type) || a.grantedOn.localeCompare(b.grantedOn));
+}
+
+/** Fields an enterprise user tried to change that are the committee's to keep. */
+export function fieldsNotPermittedForSelf(patch: object): string[] {
+  const allowed: readonly string[] = ENTERPRISE_SELF_FIELDS;
+  return Object.keys(patch).filter((k) => k !== 'version' && !allowed.includes(k));
+}

@@ -1,0 +1,55 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+// Debian's Chromium (apt-get install chromium); never a downloaded browser.
+// /usr/lib/chromium/chromium is the binary itself; /usr/bin/chromium is a shell wrapper.
+const chromiumPath = existsSync('/usr/lib/chromium/chromium') ? '/usr/lib/chromium/chromium' : '/usr/bin/chromium';
+const PORT = 8181;
+const baseURL = `http://127.0.0.1:${PORT}`;
+
+export default defineConfig({
+  testDir: './specs',
+  outputDir: '../.tmp/e2e-results',
+  forbidOnly: !!process.env.CI,
+  workers: 1,
+  retries: 0,
+  reporter: [['list'], ['json', { outputFile: '../.tmp/reports/e2e.json' }]],
+  use: {
+    baseURL,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath: chromiumPath,
+          args: [
+            '--headless',
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+          ],
+        },
+      },
+    },
+  ],
+  // Started before any globalSetup, so the fresh database is made here. Paths are relative to e2e/.
+  webServer: {
+    command: 'rm -rf ../.tmp/e2e && mkdir -p ../.tmp/e2e && exec node ../apps/api/bin/yuanqu.js serve --demo',
+    cwd: '.',
+    env: { PORT: String(PORT), DATABASE_URL: 'file:../.tmp/e2e/yuanqu.db', NODE_ENV: 'test', LOG_LEVEL: 'warn' },
+    url: `${baseURL}/healthz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
+});
