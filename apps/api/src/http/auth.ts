@@ -76,11 +76,10 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; config: Confi
       throw new Error(`route ${route.method} ${route.url} declares no access rule`);
     }
   });
+  // Access is decided before the body is parsed or validated: a caller without the right learns nothing.
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[cookieName(deps.config)];
     request.viewer = token ? await resolveSession(deps, token, deps.clock.now()) : null;
-  });
-  app.addHook('preHandler', async (request) => {
     const access = request.routeOptions.config.access;
     if (access) check(access, request);
   });
