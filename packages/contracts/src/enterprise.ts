@@ -23,33 +23,50 @@ export const qualificationSchema = z.strictObject({
 });
 export type Qualification = z.infer<typeof qualificationSchema>;
 
-/** The editable fields of an enterprise, as a form holds them. */
-export const enterpriseFieldsSchema = z.strictObject({
+/** The editable fields of an enterprise, without defaults (a partial update must not invent values). */
+const enterpriseShape = {
   uscc: usccSchema,
   name: text(LIMITS.nameMax).min(2),
-  legalRepresentative: text(50).nullable().default(null),
-  address: text(200).nullable().default(null),
+  legalRepresentative: text(50).nullable(),
+  address: text(200).nullable(),
   unitId: z.string().min(1).max(40),
   industryChain: z.enum(INDUSTRY_CHAINS),
   industryCode: z.string().regex(/^\d{2,4}$/, 'industry.code'),
   category: z.enum(ENTERPRISE_CATEGORIES),
   scale: z.enum(SCALES),
-  scaleSince: isoDate.nullable().default(null),
-  establishedOn: isoDate.nullable().default(null),
-  twoHigh: z.boolean().default(false),
-  nearYangtze: z.boolean().default(false),
-  cloudAdopted: z.boolean().default(false),
-  cncRate: z.number().min(0).max(100).nullable().default(null),
-  contactName: text(50).nullable().default(null),
-  contactPhone: z.string().trim().regex(/^[0-9+\- ]{5,20}$/, 'phone').nullable().default(null),
-  description: text(1000).nullable().default(null),
-  qualifications: z.array(qualificationSchema).max(30).default([]),
+  scaleSince: isoDate.nullable(),
+  establishedOn: isoDate.nullable(),
+  twoHigh: z.boolean(),
+  nearYangtze: z.boolean(),
+  cloudAdopted: z.boolean(),
+  cncRate: z.number().min(0).max(100).nullable(),
+  contactName: text(50).nullable(),
+  contactPhone: z.string().trim().regex(/^[0-9+\- ]{5,20}$/, 'phone').nullable(),
+  description: text(1000).nullable(),
+  qualifications: z.array(qualificationSchema).max(30),
+};
+
+/** The fields of a new enterprise, as a form holds them; optional ones default to empty. */
+export const enterpriseFieldsSchema = z.strictObject({
+  ...enterpriseShape,
+  legalRepresentative: enterpriseShape.legalRepresentative.default(null),
+  address: enterpriseShape.address.default(null),
+  scaleSince: enterpriseShape.scaleSince.default(null),
+  establishedOn: enterpriseShape.establishedOn.default(null),
+  twoHigh: enterpriseShape.twoHigh.default(false),
+  nearYangtze: enterpriseShape.nearYangtze.default(false),
+  cloudAdopted: enterpriseShape.cloudAdopted.default(false),
+  cncRate: enterpriseShape.cncRate.default(null),
+  contactName: enterpriseShape.contactName.default(null),
+  contactPhone: enterpriseShape.contactPhone.default(null),
+  description: enterpriseShape.description.default(null),
+  qualifications: enterpriseShape.qualifications.default([]),
 });
 export type EnterpriseFields = z.infer<typeof enterpriseFieldsSchema>;
 
 export const enterpriseCreateSchema = enterpriseFieldsSchema;
 /** A partial update carries the version it was read at; a stale version is refused with 409. */
-export const enterpriseUpdateSchema = enterpriseFieldsSchema.partial().extend({ version: z.number().int().min(1) });
+export const enterpriseUpdateSchema = z.strictObject(enterpriseShape).partial().extend({ version: z.number().int().min(1) });
 export type EnterpriseUpdate = z.infer<typeof enterpriseUpdateSchema>;
 
 export const enterpriseSchema = z.object({

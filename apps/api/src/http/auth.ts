@@ -13,6 +13,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     viewer: Viewer | null;
   }
+  interface FastifyInstance {
+    /** Every route with its access rule, as registered: the authorization matrix test walks it. */
+    routeInventory: { method: string; url: string; access: Access | undefined }[];
+  }
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -71,7 +75,10 @@ function check(access: Access, request: FastifyRequest): void {
 /** Resolves the session cookie on every request and enforces each route's declared access. */
 export function registerAuth(app: FastifyInstance, deps: { db: Db; config: Config; clock: Clock }): void {
   app.decorateRequest('viewer', null);
+  const inventory: FastifyInstance['routeInventory'] = [];
+  app.decorate('routeInventory', inventory);
   app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') inventory.push({ method, url: route.url, access: route.config?.access });
     if (route.url.startsWith('/api/v1') && !route.config?.access) {
       throw new Error(`route ${route.method} ${route.url} declares no access rule`);
     }

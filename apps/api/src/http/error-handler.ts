@@ -36,7 +36,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.status(STATUS[err.code]).send({ error: { code: err.code, message: err.message, details: err.details, requestId } });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const issues = err.validation.map((v) => ({ path: `${err.validationContext ?? ''}${v.instancePath}`, message: v.message }));
+      const issues = err.validation.map((v) => ({ in: err.validationContext, path: v.instancePath.replace(/^\//, '').replaceAll('/', '.'), message: v.message }));
       return reply.status(400).send({ error: { code: 'VALIDATION', message: 'the request is not valid', details: { issues }, requestId } });
     }
     const status = 'statusCode' in err && typeof err.statusCode === 'number' ? err.statusCode : 500;

@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enterpriseId, startTestApp, type Agent, type TestApp } from '../test/harness';
+
+/**
+ * The authorization matrix: every registered route, every role. A route added without a row
+ * here fails the first test. `ok` = passes authorization (whatever the use case then answers,
+ * it is not an authentication or authorization refusal), `403` = refused, `404` = hidden.
+ */
+type Expect = 'ok' | 403 | 404;
+type Who = 'admin' | 'staffEconomy' | 'staffInvestment' | 'leader' | 'enterpriseOwn' | 'enterpriseOther';
+type Row = { route: string; body?: unknown; expect: Record<Who, Expect> };
+
+const all: Record<Who, Expect> = { admin: 'ok', staffEconomy: 'ok', staffInvestment: 'ok', leader: 'ok', enterpriseOwn: 'ok', enterpriseOther: 'ok' };
+const ownOnly: Record<Who, Expect> = { ...all, enterpriseOther: 404 };
+const adminOnly: Record<Who, Expect> = { admin: 'ok', staffEconomy: 403, staffInvestment: 403, leader: 403, enterpriseOwn: 403, enterpriseOther: 403 };
+const committee: Record<Who, Expect> = { ...all, enterpriseOwn: 403, enterpriseOther: 403 };
+const registryWrite: Record<Who, Expect> = { ...adminOnly, staffEconomy: 'ok' };
+
+const MATRIX: Row[] = [
+  { route: 'POST /api/v1/auth/login', body: { username: 'x', password: 'y' }, expect: all },
+  { route: 'POST /api/v1/auth/logout', expect: all },
+  { route: 'GET /api/v1/auth/me', expect: all },
+  { route: 'POST /api/v1/auth/password', body: { currentPassword: 'wrong', newPassword: 'x' }, expect: all },
+  { route: 'GET /api/v1/users', expect: adminOnly },
+  { route: 'POST /api/v1/users', body: {}, expect: adminOnly },
+  { route: 'PATCH /api/v1/users/:id', body: { version: 1 }, expect: adminOnly },
+  { route: 'POST /api/v1/users/:id/reset-password', body: {}, expect: adminOnly },
+  { route: 'GET /api/v1/dictionaries/industries', expect: all },
+  { route: 'GET /api/v1/units', expect: all },
+  { route: 'GET /api/v1/enterprises', expect: all },
+  { route: 'GET /api/v1/enterprises/stats', expect: all },
+  { route: 'GET /api/v1/enterprises/export', expect: committee },
+  { route: 'GET /api/v1/enterprises/import-template', expect: { ...committee, leader: 403 } },
+  { route: 'POST /api/v1/enterprises/import', body: {}, expect: registryWrite },
+  { route: 'POST /api/v1/enterprises', body: {}, expect: registryWrite },
+  { route: 'GET /api/v1/enterprises/:id', expect: ownOnly },
+  { route: 'PATCH /api/v1/enterprises/:id', body: { version: 999 }, expect: { ...registryWrite, enterpriseOwn: 'ok', enterpriseOther: 404 } },
+  { route: 'POST /api/v1/enterprises/:id/archive', body: { version: 999 }, expect: registryWrite },
+  { route: 'POST /api/v1/enterprises/:id/restore', body: { version: 999 }, expect: registryWrite },
+  { route: 'GET /api/v1/enterprises/:id/history', expect: ownOnly },
+  { route: 'GET /api/v1/audit', expect: adminOnly },
+  { route: 'GET /api/v1/audit/verify', expect: adminOnly },
+];
+const REFUSALS = ['UNAUTHENTICATED', 'FORBIDDEN', 'CSRF', 'PASSWORD_CHANGE_REQUIRED', 'FIELD_NOT_PERMITTED', 'NOT_FOUND'];
+const errorCode = (body: string): string | undefined => {
+  try {
+    return (JSON.parse(body) as { error?: { code?: string } }).error?.code;
+  } catch {
+    return undefined;
+  }
+};
+const PUBLIC = ['POST /api/v1/auth/login', 'GET /healthz', 'GET /api/openapi.json'];
+
+let t: TestApp;
+let agents: Record<Who, Agent>;
+let ownId: string;
+let otherId: string;
+let userId: string;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const admin = await t.login('admin');
+  const created = await admin.post('/api/v1/users', { username: 'invest2', displayName: '招商', password: 'Zhaoshang#2026x', role: 'staff', departments: ['investment'] });
+  userId = created.json().id;
+  ownId = await enterpriseId(t, '鸿利达');
+  otherId = await enterpriseId(t, '杰尼');
+  agents = {
+    admin,
+    staffEconomy: await t.login('stats'),
+    staffInvestment: await t.login('zhaoshang'),
+    leader: await t.login('leader'),
+    enterpriseOwn: await t.login('hongli'),
+    enterpriseOther: await t.login('hongli'),
+  };
+});
+afterAll(() => t.close());
+
+function concrete(route: string, who: Who): { method: 'GET' | 'POST' | 'PATCH'; url: string } {
+  const [method, path] = route.split(' ') as ['GET' | 'POST' | 'PATCH', string];
+  const id = path.includes('/users/') ? userId : who === 'enterpriseOther' ? otherId : ownId;
+  return { method, url: path.replace(':id', id) };
+}
+
+describe('authorization matrix', () => {
+  it('covers every registered route', () => {
+    const registered = t.app.routeInventory.filter((r) => r.url.startsWith('/api/v1')).map((r) => `${r.method} ${r.url}`);
+    expect(registered.sort()).toEqual(MATRIX.map((r) => r.route).sort());
+  });
+
+  it('refuses every non-public route without a session', async () => {
+    const anon = t.anonymous();
+    for (const r of t.app.routeInventory) {
+      const key = `${r.method} ${r.url}`;
+      if (PUBLIC.includes(key) || !r.url.startsWith('/api/v1')) continue;
+      const { method, url } = concrete(key, 'admin');
+      const res = await anon.request(method, url, method === 'GET' ? undefined : {});
+      expect(res.statusCode, key).toBe(401);
+    }
+  });
+
+  it('refuses a forged session cookie', async () => {
+    const res = await t.app.inject({ url: '/api/v1/enterprises', headers: { cookie: 'yuanqu_sid=forged-token-forged-token-forged-token-xx' } });
+    expect(res.statusCode).toBe(401);
+  });
+
+  for (const row of MATRIX) {
+    it(row.route, async () => {
+      // Logout ends the session; run it last for each role by using a throwaway login.
+      for (const who of Object.keys(row.expect) as Who[]) {
+        const agent = row.route.endsWith('/logout') ? await t.login(who === 'admin' ? 'admin' : 'leader') : agents[who];
+        const { method, url } = concrete(row.route, who);
+        const res = await agent.request(method, url, method === 'GET' ? undefined : row.body);
+        const expected = row.expect[who];
+        if (expected === 'ok') expect(REFUSALS, `${who} ${row.route} → ${res.statusCode} ${res.body.slice(0, 200)}`).not.toContain(errorCode(res.body));
+        else expect(res.statusCode, `${who} ${row.route}`).toBe(expected);
+      }
+    });
+  }
+});
+
+describe('tenant isolation', () => {
+  it('shows an enterprise user its own enterprise and no other, by list, search, stats or id', async () => {
+    const own = agents.enterpriseOwn;
+    const list = (await own.get('/api/v1/enterprises?pageSize=200&status=all')).json();
+    expect(list.items.map((e: { id: string }) => e.id)).toEqual([ownId]);
+    expect((await own.get(`/api/v1/enterprises?q=${encodeURIComponent('杰尼')}`)).json().total).toBe(0);
+    expect((await own.get('/api/v1/enterprises/stats')).json().total).toBe(1);
+    const all = await t.database.db.selectFrom('enterprise').select('id').execute();
+    for (const { id } of all) {
+      const expected = id === ownId ? 200 : 404;
+      expect((await own.get(`/api/v1/enterprises/${id}`)).statusCode).toBe(expected);
+      expect((await own.get(`/api/v1/enterprises/${id}/history`)).statusCode).toBe(expected);
+      if (id !== ownId) expect((await own.patch(`/api/v1/enterprises/${id}`, { version: 1, address: 'x' })).statusCode).toBe(404);
+    }
+  });
+
+  it('lets an enterprise user edit only the fields it owns', async () => {
+    const own = agents.enterpriseOwn;
+    const current = (await own.get(`/api/v1/enterprises/${ownId}`)).json();
+    const refused = await own.patch(`/api/v1/enterprises/${ownId}`, { version: current.version, name: '改名', scale: 'below' });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error).toMatchObject({ code: 'FIELD_NOT_PERMITTED', details: { fields: ['name', 'scale'] } });
+    const ok = await own.patch(`/api/v1/enterprises/${ownId}`, { version: current.version, contactName: '王小明', cloudAdopted: true });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ contactName: '王小明', cloudAdopted: true, name: current.name });
+  });
+
+  it('confines staff scoped to one park to that park', async () => {
+    const units = (await agents.admin.get('/api/v1/units')).json() as { id: string; code: string }[];
+    const park3 = units.find((u) => u.code === 'XY-CD-P3')!;
+    await agents.admin.post('/api/v1/users', { username: 'park3', displayName: '3号园', password: 'Sanhao#Yuan2026', role: 'staff', departments: ['economy'], unitIds: [park3.id] });
+    const scoped = await t.login('park3', 'Sanhao#Yuan2026');
+    await scoped.post('/api/v1/auth/password', { currentPassword: 'Sanhao#Yuan2026', newPassword: 'Sanhao#Yuan2027' });
+    const a = await t.login('park3', 'Sanhao#Yuan2027');
+    const items = (await a.get('/api/v1/enterprises?pageSize=200')).json().items as { unitPath: { id: string }[] }[];
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((e) => e.unitPath.some((u) => u.id === park3.id))).toBe(true);
+    const qixin = await enterpriseId(t, '齐鑫');
+    expect((await a.get(`/api/v1/enterprises/${qixin}`)).statusCode).toBe(404);
+    expect((await a.get('/api/v1/enterprises/stats')).json().total).toBe(items.length);
+  });
+});
