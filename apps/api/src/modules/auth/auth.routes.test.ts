@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HOUR, MINUTE } from '../../lib/clock';
+import { DAY, HOUR, MINUTE } from '../../lib/clock';
 import { startTestApp, type TestApp } from '../../test/harness';
 
 let t: TestApp;
@@ -152,6 +152,19 @@ describe('passwords', () => {
     expect((await clerk.post('/api/v1/auth/password', { currentPassword: 'Temp#Pass2026', newPassword: 'Tongji!Yuebao9' })).statusCode).toBe(204);
     const fresh = await t.login('clerk2', 'Tongji!Yuebao9');
     expect((await fresh.get('/api/v1/enterprises')).statusCode).toBe(200);
+  });
+
+  it('forces a change once the password is older than 90 days', async () => {
+    const fresh = await startTestApp();
+    try {
+      fresh.clock.advance(90 * DAY - HOUR);
+      expect((await (await fresh.login('stats')).get('/api/v1/auth/me')).json().user.mustChangePassword).toBe(false);
+      fresh.clock.advance(2 * HOUR);
+      const expired = await fresh.login('stats');
+      expect((await expired.get('/api/v1/enterprises')).json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('refuses a duplicate username whatever its case', async () => {
