@@ -1,4 +1,4 @@
-import { inflateRawSync } from 'node:zlib';
+import { createInflateRaw } from 'node:zlib';
 
 /** Limits on what an uploaded workbook may unpack to (an xlsx is a zip). */
 export interface ZipLimits {
@@ -13,11 +13,33 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntries: 500, maxTotalBytes: 4
 export type ZipRejection = 'notZip' | 'zip64' | 'tooManyEntries' | 'encrypted' | 'badPath' | 'badMethod' | 'tooLarge' | 'ratio' | 'sizeMismatch' | 'notXlsx';
 
 /**
+ * Inflates and counts, keeping no output: memory stays at one chunk however large the entry.
+ * Returns the inflated size, or undefined when it passes the ceiling or the data is corrupt.
+ */
+async function inflatedSize(data: Buffer, ceiling: number): Promise<number | undefined> {
+  const inflate = createInflateRaw({ chunkSize: 64 * 1024 });
+  let n = 0;
+  try {
+    inflate.end(data);
+    for await (const chunk of inflate as AsyncIterable<Buffer>) {
+      n += chunk.length;
+      if (n > ceiling) return undefined;
+    }
+    return n;
+  } catch {
+    return undefined;
+  } finally {
+    inflate.destroy();
+  }
+}
+
+/**
  * Reads the zip's central directory and inflates every entry with a ceiling at its declared size,
  * so a bomb that lies about its sizes is caught here, before any spreadsheet parser sees it.
+ * The inflated bytes are counted, not kept: an honest 400 MB entry must not cost 400 MB here.
  * Returns the reason for rejection, or undefined when the file may be parsed.
  */
-export function inspectXlsx(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipRejection | undefined {
+export async function inspectXlsx(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<ZipRejection | undefined> {
   if (buf.length < 22 || buf.readUInt32LE(0) !== 0x04034b50) return 'notZip';
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
@@ -55,11 +77,7 @@ export function inspectXlsx(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS)
     const dataStart = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
     const data = buf.subarray(dataStart, dataStart + compressed);
     if (method === 8) {
-      try {
-        if (inflateRawSync(data, { maxOutputLength: Math.max(size, 1) }).length !== size) return 'sizeMismatch';
-      } catch {
-        return 'sizeMismatch';
-      }
+      if ((await inflatedSize(data, size)) !== size) return 'sizeMismatch';
     } else if (compressed !== size) return 'sizeMismatch';
     names.add(name);
   }

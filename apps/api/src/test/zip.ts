@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 
 /**
@@ -33,6 +34,20 @@ export function spaces(mib: number): { payload: Buffer; crc: number; size: numbe
   for (let i = 0; i < mib; i++) crc = crc32(chunk, crc);
   const payload = Buffer.concat([...Array.from({ length: mib }, () => block), deflateRawSync(Buffer.alloc(0))]);
   return { payload, crc, size: mib * chunk.length };
+}
+
+/**
+ * `noiseMiB` of random bytes (stored, incompressible) then `spaceMiB` of spaces: sizes honest and a
+ * ratio under the guard's limit, yet far more to unpack than the upload weighs.
+ */
+export function noiseThenSpaces(noiseMiB: number, spaceMiB: number): { payload: Buffer; crc: number; size: number } {
+  const noise = randomBytes(noiseMiB * 1024 * 1024);
+  const tail = spaces(spaceMiB);
+  const payload = Buffer.concat([deflateRawSync(noise, { level: 0, finishFlush: constants.Z_SYNC_FLUSH }), tail.payload]);
+  const mib = Buffer.alloc(1024 * 1024, 0x20);
+  let crc = crc32(noise);
+  for (let i = 0; i < spaceMiB; i++) crc = crc32(mib, crc);
+  return { payload, crc, size: noise.length + tail.size };
 }
 
 /** The parts every xlsx has besides its sheets; enough for the guard to call it a workbook. */

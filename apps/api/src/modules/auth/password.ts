@@ -24,6 +24,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** A hash to verify against when the user does not exist, so both paths cost the same. */
 export const DUMMY_HASH = 'pbkdf2-sm3$300000$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
+/** The letters-led core of a password: lower-cased, leading and trailing digits and symbols removed. */
+const coreOf = (password: string) => password.toLowerCase().replace(/^[^a-z]+|[^a-z]+$/g, '');
+// List words that end in digits ('q1w2e3r4', 'a123456') are compared by their core too, or
+// 'Q1w2e3r4!' would pass: its core is 'q1w2e3r', which is not itself on the list.
+const BLOCKED_CORES: ReadonlySet<string> = new Set([...BLOCKED_PASSWORDS, ...CONTEXT_WORDS].map(coreOf));
+
 export type PasswordProblem = 'length' | 'classes' | 'blocklist' | 'username';
 
 /**
@@ -37,8 +43,8 @@ export function passwordProblems(password: string, ctx: { username: string; role
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].filter((r) => r.test(password)).length;
   if (classes < 3) problems.push('classes');
   const lower = password.toLowerCase();
-  const core = lower.replace(/^[^a-z]+|[^a-z]+$/g, '');
-  if (BLOCKED_PASSWORDS.has(lower) || BLOCKED_PASSWORDS.has(core) || CONTEXT_WORDS.includes(core)) problems.push('blocklist');
+  const core = coreOf(password);
+  if (BLOCKED_PASSWORDS.has(lower) || BLOCKED_CORES.has(core) || CONTEXT_WORDS.includes(core)) problems.push('blocklist');
   if (ctx.username.length >= 3 && lower.includes(ctx.username.toLowerCase())) problems.push('username');
   return problems;
 }

@@ -76,3 +76,8 @@ export const QUALIFICATION_KEYS = QUALIFICATION_TYPES;
 export function neutralise(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
+
+/** Undoes neutralise() on a cell read back, so an exported file re-imports unchanged. */
+export function unneutralise(value: string): string {
+  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
+}

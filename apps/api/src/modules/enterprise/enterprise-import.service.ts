@@ -50,7 +50,7 @@ export async function importEnterprises(deps: EnterpriseDeps, ctx: RequestContex
   }
   if (previous) return { importId: previous.id, duplicate: true, created: 0, updated: 0, unchanged: previous.rowCount };
 
-  const rejection = inspectXlsx(input.file);
+  const rejection = await inspectXlsx(input.file);
   if (rejection) throw new AppError('IMPORT_FILE_REJECTED', REJECTIONS[rejection], { reason: rejection });
   const raw = await readWorkbook(input.file, maxRows);
 

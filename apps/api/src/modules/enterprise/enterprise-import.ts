@@ -4,7 +4,7 @@ import { enterpriseFieldsSchema, usccProblem, type EnterpriseFields, type Import
 import { AppError } from '../../lib/errors';
 import { isAssignableIndustry } from '../dictionary/industry';
 import type { UnitRow } from '../unit/unit.repository';
-import { CATEGORIES_BY_LABEL, CATEGORY_LABELS, CHAIN_LABELS, CHAINS_BY_LABEL, COLUMNS, SCALES_BY_LABEL, type Column } from './enterprise-columns';
+import { CATEGORIES_BY_LABEL, CATEGORY_LABELS, CHAIN_LABELS, CHAINS_BY_LABEL, COLUMNS, SCALES_BY_LABEL, unneutralise, type Column } from './enterprise-columns';
 
 export interface RawRow {
   row: number;
@@ -41,22 +41,29 @@ export async function readWorkbook(buf: Buffer, maxRows: number): Promise<RawRow
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), { sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
   const rows: RawRow[] = [];
   let columnAt = new Map<number, Column>();
-  for await (const sheet of reader) {
-    for await (const row of sheet) {
-      const values = row.values as ExcelJS.CellValue[];
-      if (row.number === 1) {
-        columnAt = headerMap(values);
-        continue;
+  try {
+    for await (const sheet of reader) {
+      for await (const row of sheet) {
+        const values = row.values as ExcelJS.CellValue[];
+        if (row.number === 1) {
+          columnAt = headerMap(values);
+          continue;
+        }
+        if (rows.length >= maxRows) throw new AppError('IMPORT_FILE_REJECTED', `文件超过 ${maxRows} 行的上限`, { reason: 'tooManyRows' });
+        const cells = new Map<Column['key'], string>();
+        for (const [i, col] of columnAt) {
+          // An export writes '=… for a cell that would start a formula; read it back as the value it was.
+          const text = unneutralise(cellText(values[i] ?? null, col.kind));
+          if (text !== '') cells.set(col.key, text);
+        }
+        if (cells.size > 0) rows.push({ row: row.number, cells });
       }
-      if (rows.length >= maxRows) throw new AppError('IMPORT_FILE_REJECTED', `文件超过 ${maxRows} 行的上限`, { reason: 'tooManyRows' });
-      const cells = new Map<Column['key'], string>();
-      for (const [i, col] of columnAt) {
-        const text = cellText(values[i] ?? null, col.kind);
-        if (text !== '') cells.set(col.key, text);
-      }
-      if (cells.size > 0) rows.push({ row: row.number, cells });
+      break;
     }
-    break;
+  } catch (err) {
+    // A zip that passed the guard can still hold broken XML: that is a bad file (400), not a server fault.
+    if (err instanceof AppError) throw err;
+    throw new AppError('IMPORT_FILE_REJECTED', '文件内容无法读取，请用 Excel 重新保存为 .xlsx 后再上传', { reason: 'unreadable' });
   }
   if (columnAt.size === 0) throw new AppError('IMPORT_FILE_REJECTED', '第一个工作表没有表头行', { reason: 'noHeader' });
   return rows;
@@ -148,8 +155,10 @@ function parseCell(col: Column, text: string, placeable: ReadonlyMap<string, Uni
       return m && !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value) ? { ok: true, value } : { ok: false, reason: '日期格式应为 2025-03-05' };
     }
     case 'percent': {
-      const n = Number(text.replace(/%$/, ''));
-      return Number.isFinite(n) && n >= 0 && n <= 100 ? { ok: true, value: n } : { ok: false, reason: '应为 0-100 之间的数字' };
+      // Plain decimals only: Number() would also take '' (a lone '%'), '0x32' and '1e2'.
+      const digits = text.replace(/\s*%$/, '');
+      const n = /^\d+(\.\d+)?$/.test(digits) ? Number(digits) : NaN;
+      return n >= 0 && n <= 100 ? { ok: true, value: n } : { ok: false, reason: '应为 0-100 之间的数字' };
     }
     default:
       if (col.key === 'uscc') {
