@@ -66,6 +66,7 @@ export async function startTestApp(opts: { env?: Record<string, string>; demo?: 
     async close() {
       await app.close();
       await database.close();
+      if (config.database.dialect === 'sqlite') fs.rmSync(path.dirname(config.database.file), { recursive: true, force: true });
     },
   };
 }
