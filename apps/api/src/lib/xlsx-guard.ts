@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 
 /** Limits on what an uploaded workbook may unpack to (an xlsx is a zip). */
@@ -33,13 +34,16 @@ async function inflatedSize(data: Buffer, ceiling: number): Promise<number | und
   }
 }
 
-/**
- * Reads the zip's central directory and inflates every entry with a ceiling at its declared size,
- * so a bomb that lies about its sizes is caught here, before any spreadsheet parser sees it.
- * The inflated bytes are counted, not kept: an honest 400 MB entry must not cost 400 MB here.
- * Returns the reason for rejection, or undefined when the file may be parsed.
- */
-export async function inspectXlsx(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<ZipRejection | undefined> {
+/** One stored file of a zip: where its (compressed) bytes are and what it declares. */
+export interface ZipEntry {
+  name: string;
+  method: number;
+  size: number;
+  data: Buffer;
+}
+
+/** Reads the central directory, rejecting structures no honest xlsx has. Nothing is inflated here. */
+export function zipEntries(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntry[] | ZipRejection {
   if (buf.length < 22 || buf.readUInt32LE(0) !== 0x04034b50) return 'notZip';
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
@@ -49,14 +53,14 @@ export async function inspectXlsx(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_L
     }
   }
   if (eocd < 0) return 'notZip';
-  const entries = buf.readUInt16LE(eocd + 10);
+  const count = buf.readUInt16LE(eocd + 10);
   const cdOffset = buf.readUInt32LE(eocd + 16);
-  if (entries === 0xffff || cdOffset === 0xffffffff) return 'zip64';
-  if (entries > limits.maxEntries) return 'tooManyEntries';
+  if (count === 0xffff || cdOffset === 0xffffffff) return 'zip64';
+  if (count > limits.maxEntries) return 'tooManyEntries';
   let p = cdOffset;
   let total = 0;
-  const names = new Set<string>();
-  for (let n = 0; n < entries; n++) {
+  const entries: ZipEntry[] = [];
+  for (let n = 0; n < count; n++) {
     if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return 'notZip';
     const flags = buf.readUInt16LE(p + 8);
     const method = buf.readUInt16LE(p + 10);
@@ -75,12 +79,33 @@ export async function inspectXlsx(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_L
     if (size > 1024 * 1024 && size / Math.max(compressed, 1) > limits.maxRatio) return 'ratio';
     if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) return 'notZip';
     const dataStart = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const data = buf.subarray(dataStart, dataStart + compressed);
-    if (method === 8) {
-      if ((await inflatedSize(data, size)) !== size) return 'sizeMismatch';
-    } else if (compressed !== size) return 'sizeMismatch';
-    names.add(name);
+    if (method === 0 && compressed !== size) return 'sizeMismatch';
+    entries.push({ name, method, size, data: buf.subarray(dataStart, dataStart + compressed) });
   }
+  return entries;
+}
+
+/** The entry's content as a stream of bytes. */
+export function entryStream(entry: ZipEntry): Readable {
+  if (entry.method === 0) return Readable.from([entry.data]);
+  const inflate = createInflateRaw({ chunkSize: 64 * 1024 });
+  inflate.end(entry.data);
+  return inflate;
+}
+
+/**
+ * Checks the structure, then inflates every entry with a ceiling at its declared size, so a bomb
+ * that lies about its sizes is caught here, before any spreadsheet parser sees it. The inflated
+ * bytes are counted, not kept: an honest 400 MB entry must not cost 400 MB here.
+ * Returns the reason for rejection, or undefined when the file may be parsed.
+ */
+export async function inspectXlsx(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<ZipRejection | undefined> {
+  const entries = zipEntries(buf, limits);
+  if (typeof entries === 'string') return entries;
+  for (const e of entries) {
+    if (e.method === 8 && (await inflatedSize(e.data, e.size)) !== e.size) return 'sizeMismatch';
+  }
+  const names = new Set(entries.map((e) => e.name));
   if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) return 'notXlsx';
   return undefined;
 }

@@ -7,13 +7,15 @@ import { inspectXlsx, type ZipRejection } from '../../lib/xlsx-guard';
 import { appendAudit } from '../audit/audit.repository';
 import { auditEvent, type RequestContext } from '../audit/audit.context';
 import { diff, type AuditEvent } from '../audit/audit';
-import { enterpriseInScope, unitInScope } from '../auth/viewer';
+import { enterpriseInScope, unitInScope, type Viewer } from '../auth/viewer';
 import type { UnitRow } from '../unit/unit.repository';
 import { COLUMNS } from './enterprise-columns';
-import { columnsOf, contentOf } from './enterprise';
+import { columnsOf, contentOf, type EnterpriseRecord } from './enterprise';
 import { readWorkbook, validateRows } from './enterprise-import';
 import { findEnterprisesByUscc, insertEnterprises, updateEnterprise } from './enterprise.repository';
 import { unitMap, type EnterpriseDeps } from './enterprise.service';
+
+const WRITE_BATCH = 1000;
 
 const REJECTIONS: Record<ZipRejection, string> = {
   notZip: '不是有效的 Excel (.xlsx) 文件',
@@ -52,9 +54,66 @@ export async function importEnterprises(deps: EnterpriseDeps, ctx: RequestContex
 
   const rejection = await inspectXlsx(input.file);
   if (rejection) throw new AppError('IMPORT_FILE_REJECTED', REJECTIONS[rejection], { reason: rejection });
-  const raw = await readWorkbook(input.file, maxRows);
+  const { valid, rowCount, existing } = await checkWorkbook(deps, viewer, input.file, maxRows);
 
-  const units = await unitMap(db);
+  const now = ctx.clock.now().toISOString();
+  const importId = newId();
+  const counts = { created: 0, updated: 0, unchanged: 0 };
+  const changes: Change[] = [];
+  for (const { fields } of valid) {
+    const found = existing.get(fields.uscc);
+    if (!found) {
+      counts.created++;
+      changes.push({ fields });
+      continue;
+    }
+    const current = contentOf(found);
+    const next = { ...fields, qualifications: current.qualifications };
+    const delta = diff(current, next);
+    if (Object.keys(delta).length === 0) counts.unchanged++;
+    else {
+      counts.updated++;
+      changes.push({ fields: next, found, delta });
+    }
+  }
+  const result = { importId, duplicate: false, ...counts };
+  await db.transaction().execute(async (trx) => {
+    // Written in batches so memory holds one batch of rows and audit events, not the whole file.
+    for (let i = 0; i < changes.length; i += WRITE_BATCH) {
+      const batch = changes.slice(i, i + WRITE_BATCH);
+      const inserts: EnterpriseTable[] = [];
+      const events: AuditEvent[] = [];
+      for (const c of batch) {
+        if (!c.found) {
+          const row = { id: newId(), ...columnsOf({ ...c.fields, qualifications: [] }), status: 'active', isDemo: input.isDemo ? 1 : 0, version: 1, createdAt: now, updatedAt: now };
+          inserts.push(row);
+          events.push(auditEvent(ctx, 'enterprise.create', { entityType: 'enterprise', entityId: row.id, detail: { importId, changes: diff({}, c.fields) } }));
+          continue;
+        }
+        if (!(await updateEnterprise(trx, c.found.id, c.found.version, { ...columnsOf(c.fields as EnterpriseFields), updatedAt: now }))) {
+          throw new AppError('CONFLICT', 'an enterprise in the file was edited during the import; nothing was imported, please import again');
+        }
+        events.push(auditEvent(ctx, 'enterprise.update', { entityType: 'enterprise', entityId: c.found.id, detail: { importId, changes: c.delta } }));
+      }
+      await insertEnterprises(trx, inserts, new Map());
+      await appendAudit(trx, events);
+    }
+    await trx
+      .insertInto('importBatch')
+      .values({ id: importId, kind: 'enterprise', fileHash, idempotencyKey: input.idempotencyKey, userId: viewer.userId, createdAt: now, rowCount, ...counts })
+      .execute();
+    await appendAudit(trx, [auditEvent(ctx, 'enterprise.import', { entityType: 'import', entityId: importId, detail: { fileHash, rows: rowCount, ...result } })]);
+  });
+  return result;
+}
+
+type Fields = Omit<EnterpriseFields, 'qualifications'>;
+type Change = { fields: Fields; found?: undefined; delta?: undefined } | { fields: EnterpriseFields; found: EnterpriseRecord; delta: ReturnType<typeof diff> };
+
+/** Reads and checks every row; throws IMPORT_INVALID listing all problems, or returns what to write. */
+async function checkWorkbook(deps: EnterpriseDeps, viewer: Viewer, file: Buffer, maxRows: number) {
+  const raw = await readWorkbook(file, maxRows);
+  const units = await unitMap(deps.db);
   const placeable = new Map<string, UnitRow>();
   for (const u of units.values()) {
     if ((u.kind === 'park' || u.kind === 'zone') && unitInScope(viewer, u.path)) {
@@ -63,7 +122,7 @@ export async function importEnterprises(deps: EnterpriseDeps, ctx: RequestContex
     }
   }
   const { valid, problems } = validateRows(raw, placeable);
-  const existing = await findEnterprisesByUscc(db, valid.map((v) => v.fields.uscc));
+  const existing = await findEnterprisesByUscc(deps.db, valid.map((v) => v.fields.uscc));
   for (const v of valid) {
     const found = existing.get(v.fields.uscc);
     if (found && !enterpriseInScope(viewer, found)) {
@@ -74,44 +133,5 @@ export async function importEnterprises(deps: EnterpriseDeps, ctx: RequestContex
     problems.sort((a: ImportProblem, b: ImportProblem) => a.row - b.row);
     throw new AppError('IMPORT_INVALID', `${problems.length} problems; nothing was imported`, { problems });
   }
-
-  const now = ctx.clock.now().toISOString();
-  const inserts: { row: EnterpriseTable; fields: Omit<EnterpriseFields, 'qualifications'> }[] = [];
-  const updates: { id: string; version: number; fields: EnterpriseFields; delta: ReturnType<typeof diff> }[] = [];
-  let unchanged = 0;
-  for (const { fields } of valid) {
-    const found = existing.get(fields.uscc);
-    if (!found) {
-      const row = { id: newId(), ...columnsOf({ ...fields, qualifications: [] }), status: 'active', isDemo: input.isDemo ? 1 : 0, version: 1, createdAt: now, updatedAt: now };
-      inserts.push({ row, fields });
-      continue;
-    }
-    const current = contentOf(found);
-    const next = { ...fields, qualifications: current.qualifications };
-    const delta = diff(current, next);
-    if (Object.keys(delta).length === 0) unchanged++;
-    else updates.push({ id: found.id, version: found.version, fields: next, delta });
-  }
-
-  const importId = newId();
-  const events: AuditEvent[] = [
-    ...inserts.map((i) => auditEvent(ctx, 'enterprise.create', { entityType: 'enterprise', entityId: i.row.id, detail: { importId, changes: diff({}, i.fields) } })),
-    ...updates.map((u) => auditEvent(ctx, 'enterprise.update', { entityType: 'enterprise', entityId: u.id, detail: { importId, changes: u.delta } })),
-  ];
-  const result = { importId, duplicate: false, created: inserts.length, updated: updates.length, unchanged };
-  events.push(auditEvent(ctx, 'enterprise.import', { entityType: 'import', entityId: importId, detail: { fileHash, rows: raw.length, ...result } }));
-  await db.transaction().execute(async (trx) => {
-    await insertEnterprises(trx, inserts.map((i) => i.row), new Map());
-    for (const u of updates) {
-      if (!(await updateEnterprise(trx, u.id, u.version, { ...columnsOf(u.fields), updatedAt: now }))) {
-        throw new AppError('CONFLICT', 'an enterprise in the file was edited during the import; nothing was imported, please import again');
-      }
-    }
-    await trx
-      .insertInto('importBatch')
-      .values({ id: importId, kind: 'enterprise', fileHash, idempotencyKey: input.idempotencyKey, userId: viewer.userId, createdAt: now, rowCount: raw.length, created: inserts.length, updated: updates.length, unchanged })
-      .execute();
-    await appendAudit(trx, events);
-  });
-  return result;
+  return { valid, rowCount: raw.length, existing };
 }

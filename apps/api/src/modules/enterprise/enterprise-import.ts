@@ -1,7 +1,6 @@
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { enterpriseFieldsSchema, usccProblem, type EnterpriseFields, type ImportProblem } from '@yuanqu/contracts';
 import { AppError } from '../../lib/errors';
+import { readFirstSheet, type SheetCell } from '../../lib/xlsx-reader';
 import { isAssignableIndustry } from '../dictionary/industry';
 import type { UnitRow } from '../unit/unit.repository';
 import { CATEGORIES_BY_LABEL, CATEGORY_LABELS, CHAIN_LABELS, CHAINS_BY_LABEL, COLUMNS, SCALES_BY_LABEL, unneutralise, type Column } from './enterprise-columns';
@@ -20,64 +19,54 @@ const USCC_REASONS = {
 } as const;
 
 /** Excel stores dates as serial days since 1899-12-30; clerks also type them as text. */
-function cellText(v: ExcelJS.CellValue, kind: Column['kind']): string {
+function cellText(v: SheetCell | undefined, kind: Column['kind']): string {
   if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'number') {
     if (kind === 'date' && v > 1000 && v < 80000) return new Date(Date.UTC(1899, 11, 30) + v * 86_400_000).toISOString().slice(0, 10);
     return String(v);
   }
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();
-    if ('text' in v) return String(v.text).trim();
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue, kind);
-    if ('error' in v) return String(v.error);
-  }
-  return String(v).trim();
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  return v.trim();
 }
 
 /** Streams the first sheet into raw rows keyed by column, checking headers and the row limit. */
 export async function readWorkbook(buf: Buffer, maxRows: number): Promise<RawRow[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), { sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
   const rows: RawRow[] = [];
-  let columnAt = new Map<number, Column>();
+  let columnAt: [number, Column][] | null = null;
   try {
-    for await (const sheet of reader) {
-      for await (const row of sheet) {
-        const values = row.values as ExcelJS.CellValue[];
-        if (row.number === 1) {
-          columnAt = headerMap(values);
-          continue;
-        }
-        if (rows.length >= maxRows) throw new AppError('IMPORT_FILE_REJECTED', `文件超过 ${maxRows} 行的上限`, { reason: 'tooManyRows' });
-        const cells = new Map<Column['key'], string>();
-        for (const [i, col] of columnAt) {
-          // An export writes '=… for a cell that would start a formula; read it back as the value it was.
-          const text = unneutralise(cellText(values[i] ?? null, col.kind));
-          if (text !== '') cells.set(col.key, text);
-        }
-        if (cells.size > 0) rows.push({ row: row.number, cells });
+    for await (const row of readFirstSheet(buf)) {
+      if (columnAt === null) {
+        columnAt = headerMap(row.cells);
+        continue;
       }
-      break;
+      if (rows.length >= maxRows) throw new AppError('IMPORT_FILE_REJECTED', `文件超过 ${maxRows} 行的上限`, { reason: 'tooManyRows' });
+      const cells = new Map<Column['key'], string>();
+      for (const [i, col] of columnAt) {
+        // An export writes '=… for a cell that would start a formula; read it back as the value it was.
+        const text = unneutralise(cellText(row.cells[i], col.kind));
+        if (text !== '') cells.set(col.key, text);
+      }
+      if (cells.size > 0) rows.push({ row: row.number, cells });
     }
   } catch (err) {
     // A zip that passed the guard can still hold broken XML: that is a bad file (400), not a server fault.
     if (err instanceof AppError) throw err;
     throw new AppError('IMPORT_FILE_REJECTED', '文件内容无法读取，请用 Excel 重新保存为 .xlsx 后再上传', { reason: 'unreadable' });
   }
-  if (columnAt.size === 0) throw new AppError('IMPORT_FILE_REJECTED', '第一个工作表没有表头行', { reason: 'noHeader' });
+  if (!columnAt || columnAt.length === 0) throw new AppError('IMPORT_FILE_REJECTED', '第一个工作表没有表头行', { reason: 'noHeader' });
   return rows;
 }
 
-function headerMap(values: ExcelJS.CellValue[]): Map<number, Column> {
-  const m = new Map<number, Column>();
-  values.forEach((v, i) => {
+/** Which column holds what, from the header row; a missing required column is a problem of row 1. */
+function headerMap(cells: SheetCell[]): [number, Column][] {
+  const m: [number, Column][] = [];
+  cells.forEach((v, i) => {
     const text = cellText(v, 'text').replace(/\*$/, '');
     const col = COLUMNS.find((c) => c.header === text);
-    if (col) m.set(i, col);
+    if (col) m.push([i, col]);
   });
-  const missing = COLUMNS.filter((c) => c.required && ![...m.values()].includes(c));
-  if (m.size > 0 && missing.length > 0) {
+  const missing = COLUMNS.filter((c) => c.required && !m.some(([, col]) => col === c));
+  if (m.length > 0 && missing.length > 0) {
     const problems: ImportProblem[] = missing.map((c) => ({ row: 1, column: c.header, value: '', reason: '缺少必填列' }));
     throw new AppError('IMPORT_INVALID', 'the file has problems; nothing was imported', { problems });
   }

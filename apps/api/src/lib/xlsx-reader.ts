@@ -1,0 +1,157 @@
+import { StringDecoder } from 'node:string_decoder';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { entryStream, zipEntries, type ZipEntry } from './xlsx-guard';
+
+/** A cell as stored: shared and inline strings as text, numbers as numbers, booleans as booleans. */
+export type SheetCell = string | number | boolean | null;
+
+export interface SheetRow {
+  /** The row number Excel shows (1-based). */
+  number: number;
+  /** Cells by column, 0 = column A. */
+  cells: SheetCell[];
+}
+
+export class XlsxFormatError extends Error {}
+
+/**
+ * Streams the rows of the first worksheet of an xlsx that `inspectXlsx` has passed. UTF-8 is
+ * decoded across chunk boundaries (exceljs's streaming reader cuts characters at 64 KiB chunks
+ * and stores U+FFFD in their place), styles are ignored: date columns are typed by the caller.
+ */
+export async function* readFirstSheet(buf: Buffer): AsyncGenerator<SheetRow> {
+  const entries = zipEntries(buf);
+  if (typeof entries === 'string') throw new XlsxFormatError(entries);
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  const sheetPath = await firstSheetPath(byName);
+  const sheet = byName.get(sheetPath);
+  if (!sheet) throw new XlsxFormatError(`missing ${sheetPath}`);
+  const shared = byName.has('xl/sharedStrings.xml') ? await sharedStrings(byName.get('xl/sharedStrings.xml')!) : [];
+  yield* sheetRows(sheet, shared);
+}
+
+/**
+ * Feeds an entry's XML through a SAX parser chunk by chunk, decoding UTF-8 across chunk
+ * boundaries; yields after each chunk. Malformed XML throws (saxes throws without an error handler).
+ */
+async function* parse(entry: ZipEntry, parser: SaxesParser): AsyncGenerator<void> {
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of entryStream(entry) as AsyncIterable<Buffer>) {
+    parser.write(decoder.write(chunk));
+    yield;
+  }
+  parser.write(decoder.end());
+  parser.close();
+}
+
+async function collect(entry: ZipEntry, setup: (p: SaxesParser) => void): Promise<void> {
+  const parser = new SaxesParser();
+  setup(parser);
+  for await (const _ of parse(entry, parser));
+}
+
+async function firstSheetPath(byName: Map<string, ZipEntry>): Promise<string> {
+  let rid: string | undefined;
+  await collect(byName.get('xl/workbook.xml')!, (p) =>
+    p.on('opentag', (t: SaxesTagPlain) => {
+      if (rid === undefined && t.name === 'sheet') rid = t.attributes['r:id'];
+    }),
+  );
+  const rels = byName.get('xl/_rels/workbook.xml.rels');
+  if (rid === undefined || !rels) return 'xl/worksheets/sheet1.xml';
+  let target: string | undefined;
+  await collect(rels, (p) =>
+    p.on('opentag', (t: SaxesTagPlain) => {
+      if (t.name === 'Relationship' && t.attributes.Id === rid) target = t.attributes.Target;
+    }),
+  );
+  if (!target) return 'xl/worksheets/sheet1.xml';
+  return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+}
+
+async function sharedStrings(entry: ZipEntry): Promise<string[]> {
+  const out: string[] = [];
+  let current = '';
+  let inText = false;
+  let phonetic = 0;
+  await collect(entry, (p) => {
+    p.on('opentag', (t: SaxesTagPlain) => {
+      if (t.name === 'si') current = '';
+      else if (t.name === 'rPh') phonetic++;
+      else if (t.name === 't' && phonetic === 0) inText = true;
+    });
+    p.on('text', (text) => {
+      if (inText) current += text;
+    });
+    p.on('closetag', (t: SaxesTagPlain) => {
+      if (t.name === 't') inText = false;
+      else if (t.name === 'rPh') phonetic--;
+      else if (t.name === 'si') out.push(current);
+    });
+  });
+  return out;
+}
+
+/** "AB12" → 27 (0-based column index). */
+function columnIndex(ref: string): number {
+  let n = 0;
+  for (const ch of ref) {
+    const c = ch.charCodeAt(0);
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n - 1;
+}
+
+async function* sheetRows(entry: ZipEntry, shared: string[]): AsyncGenerator<SheetRow> {
+  const parser = new SaxesParser();
+  const ready: SheetRow[] = [];
+  let row: SheetRow | null = null;
+  let nextRow = 1;
+  let col = 0;
+  let type = 'n';
+  let text = '';
+  let capture = false;
+  parser.on('opentag', (t: SaxesTagPlain) => {
+    if (t.name === 'row') {
+      const r = Number(t.attributes.r);
+      row = { number: Number.isInteger(r) && r > 0 ? r : nextRow, cells: [] };
+      col = 0;
+    } else if (t.name === 'c') {
+      col = t.attributes.r ? columnIndex(t.attributes.r) : col;
+      type = t.attributes.t ?? 'n';
+      text = '';
+    } else if (t.name === 'v' || t.name === 't') capture = true;
+  });
+  parser.on('text', (s) => {
+    if (capture) text += s;
+  });
+  parser.on('closetag', (t: SaxesTagPlain) => {
+    if (t.name === 'v' || t.name === 't') capture = false;
+    else if (t.name === 'c' && row) {
+      row.cells[col] = cellValue(type, text, shared);
+      col++;
+    } else if (t.name === 'row' && row) {
+      ready.push(row);
+      nextRow = row.number + 1;
+      row = null;
+    }
+  });
+  for await (const _ of parse(entry, parser)) yield* ready.splice(0);
+  yield* ready.splice(0);
+}
+
+function cellValue(type: string, text: string, shared: string[]): SheetCell {
+  switch (type) {
+    case 's':
+      return shared[Number(text)] ?? null;
+    case 'inlineStr':
+    case 'str':
+    case 'e':
+      return text;
+    case 'b':
+      return text === '1';
+    default:
+      return text === '' ? null : Number(text);
+  }
+}
