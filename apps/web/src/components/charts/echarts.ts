@@ -1,0 +1,26 @@
+/**
+ * The one owner of ECharts: registers only the chart types and components the app draws, so the
+ * bundle carries no unused charts. Imported dynamically by use-echarts.ts, never statically.
+ */
+import { init, use, type ComposeOption } from 'echarts/core';
+import { BarChart, PieChart, type BarSeriesOption, type PieSeriesOption } from 'echarts/charts';
+import {
+  AriaComponent,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  type AriaComponentOption,
+  type GridComponentOption,
+  type LegendComponentOption,
+  type TooltipComponentOption,
+} from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+
+use([BarChart, PieChart, AriaComponent, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+/** The options this app's charts may use; anything else fails the typecheck instead of rendering blank. */
+export type ChartOption = ComposeOption<
+  BarSeriesOption | PieSeriesOption | AriaComponentOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+>;
+
+export { init };

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { barOption, describeData, pieOption, toData } from './options';
+
+const chains = ['newMaterials', 'equipment', 'petrochemical'] as const;
+const label = (e: { key: string; name?: string }) => e.name ?? `L:${e.key}`;
+
+describe('toData', () => {
+  it('keeps the server order and names when no order is given', () => {
+    expect(toData([{ key: 'p3', name: '3号园', count: 19 }, { key: 'p1', name: '1号园', count: 12 }], label)).toEqual([
+      { name: '3号园', value: 19 },
+      { name: '1号园', value: 12 },
+    ]);
+  });
+
+  it('lists every key of a fixed order, zeros included, and appends keys it does not know', () => {
+    const data = toData([{ key: 'equipment', count: 4 }, { key: 'mystery', count: 1 }], label, chains);
+    expect(data).toEqual([
+      { name: 'L:newMaterials', value: 0 },
+      { name: 'L:equipment', value: 4 },
+      { name: 'L:petrochemical', value: 0 },
+      { name: 'L:mystery', value: 1 },
+    ]);
+  });
+});
+
+describe('describeData', () => {
+  it('reads the chart out for screen readers in the language punctuation', () => {
+    const data = [{ name: '1号园', value: 12 }, { name: '3号园', value: 19 }];
+    expect(describeData('按园区', data, '家', '；')).toBe('按园区：1号园 12家；3号园 19家');
+    expect(describeData('By park', data, '', '; ')).toBe('By park: 1号园 12; 3号园 19');
+    expect(describeData('按园区', [], '家', '；')).toBe('按园区');
+  });
+});
+
+describe('barOption', () => {
+  it('puts names on the category axis and counts in one labelled series', () => {
+    const option = barOption([{ name: 'A', value: 3 }, { name: 'B', value: 5 }], '企业数', 'desc');
+    expect(option.xAxis).toMatchObject({ type: 'category', data: ['A', 'B'] });
+    expect(option.yAxis).toMatchObject({ type: 'value', minInterval: 1 });
+    expect(option.series).toEqual([expect.objectContaining({ type: 'bar', name: '企业数', data: [3, 5] })]);
+    expect(option.aria).toEqual({ enabled: true, label: { description: 'desc' } });
+  });
+});
+
+describe('pieOption', () => {
+  it('draws only non-zero slices', () => {
+    const option = pieOption([{ name: '规上', value: 15 }, { name: '规下', value: 0 }], '企业数', 'desc');
+    const series = Array.isArray(option.series) ? option.series[0] : option.series;
+    expect(series).toMatchObject({ type: 'pie', data: [{ name: '规上', value: 15 }] });
+  });
+});

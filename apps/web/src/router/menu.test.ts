@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { Department, Role } from '@yuanqu/contracts';
+import { canAccess, canEditEnterprise, canWriteEnterprises } from '../utils/permissions';
+import { menuFor } from './menu';
+
+const user = (role: Role, departments: Department[] = [], enterpriseId: string | null = null) => ({ role, departments, enterpriseId });
+
+describe('menuFor', () => {
+  it('gives administrators every module', () => {
+    expect(menuFor(user('admin')).map((i) => i.label)).toEqual(['nav.home', 'nav.enterprises', 'nav.users', 'nav.audit']);
+  });
+
+  it('gives staff and leaders the registry but not the admin pages', () => {
+    for (const role of ['staff', 'leader'] as const) {
+      expect(menuFor(user(role)).map((i) => i.path)).toEqual(['/', '/enterprises']);
+    }
+  });
+
+  it('gives an enterprise user only its own enterprise, never the registry', () => {
+    const items = menuFor(user('enterprise', [], 'ent 42'));
+    expect(items.map((i) => i.path)).toEqual(['/', '/enterprises/ent%2042']);
+    expect(items.map((i) => i.label)).toContain('nav.myEnterprise');
+    expect(menuFor(user('enterprise')).map((i) => i.path)).toEqual(['/']);
+  });
+});
+
+describe('enterprise rights', () => {
+  it('lets admins and economy/service staff write; other staff and leaders only read', () => {
+    expect(canWriteEnterprises(user('admin'))).toBe(true);
+    expect(canWriteEnterprises(user('staff', ['economy']))).toBe(true);
+    expect(canWriteEnterprises(user('staff', ['investment', 'service']))).toBe(true);
+    expect(canWriteEnterprises(user('staff', ['investment', 'land']))).toBe(false);
+    expect(canWriteEnterprises(user('leader'))).toBe(false);
+    expect(canWriteEnterprises(user('enterprise', [], 'e1'))).toBe(false);
+    expect(canWriteEnterprises(null)).toBe(false);
+  });
+
+  it('lets an enterprise user edit its own record and no other', () => {
+    expect(canEditEnterprise(user('enterprise', [], 'e1'), 'e1')).toBe(true);
+    expect(canEditEnterprise(user('enterprise', [], 'e1'), 'e2')).toBe(false);
+    expect(canEditEnterprise(user('leader'), 'e1')).toBe(false);
+  });
+});
+
+describe('canAccess', () => {
+  it('checks roles, then the permission a route names', () => {
+    expect(canAccess({ roles: ['admin'] }, user('staff', ['economy']))).toBe(false);
+    expect(canAccess({ roles: ['admin', 'staff', 'leader'] }, user('enterprise', [], 'e1'))).toBe(false);
+    expect(canAccess({ permission: 'enterpriseWrite' }, user('leader'))).toBe(false);
+    expect(canAccess({ permission: 'enterpriseEdit' }, user('enterprise', [], 'e1'), { id: 'e1' })).toBe(true);
+    expect(canAccess({ permission: 'enterpriseEdit' }, user('enterprise', [], 'e1'), { id: 'e2' })).toBe(false);
+    expect(canAccess({}, null)).toBe(false);
+    expect(canAccess({}, user('leader'))).toBe(true);
+  });
+});

@@ -1,0 +1,40 @@
+// Types only: the router guard imports this file, and a runtime import of the contracts would pull zod into the first chunk.
+import type { Department, Role } from '@yuanqu/contracts';
+
+/** The parts of a session user that decide what they may do (readonly: the session store hands out readonly copies). */
+export interface Actor {
+  role: Role;
+  departments: readonly Department[];
+  enterpriseId: string | null;
+}
+
+/** Departments whose staff keep the enterprise registry (the API enforces the same rule). */
+export const ENTERPRISE_WRITE_DEPARTMENTS: readonly Department[] = ['economy', 'service'];
+
+/** May create, edit, import, archive and restore any enterprise in scope. */
+export function canWriteEnterprises(user: Actor | null): boolean {
+  if (!user) return false;
+  if (user.role === 'admin') return true;
+  return user.role === 'staff' && user.departments.some((d) => ENTERPRISE_WRITE_DEPARTMENTS.includes(d));
+}
+
+/** May open the edit form of this enterprise: writers, or an enterprise user on its own record. */
+export function canEditEnterprise(user: Actor | null, enterpriseId: string): boolean {
+  if (canWriteEnterprises(user)) return true;
+  return user?.role === 'enterprise' && user.enterpriseId === enterpriseId;
+}
+
+/** What a route demands; checked by the router guard before the page loads. */
+export interface RouteAccess {
+  roles?: readonly Role[];
+  /** `enterpriseWrite`: a registry writer; `enterpriseEdit`: may edit the enterprise in `params.id`. */
+  permission?: 'enterpriseWrite' | 'enterpriseEdit';
+}
+
+export function canAccess(access: RouteAccess, user: Actor | null, params: Record<string, unknown> = {}): boolean {
+  if (!user) return false;
+  if (access.roles && !access.roles.includes(user.role)) return false;
+  if (access.permission === 'enterpriseWrite') return canWriteEnterprises(user);
+  if (access.permission === 'enterpriseEdit') return canEditEnterprise(user, String(params.id ?? ''));
+  return true;
+}
