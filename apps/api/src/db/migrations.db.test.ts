@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { resetDatabase, testConfig } from '../test/harness';
 import { migrateDownOne, migrateToLatest, openDatabase } from './database';
+import { migrationProvider } from './migrations';
 
 async function tables(url: ReturnType<typeof testConfig>['database']): Promise<string[]> {
   const h = openDatabase(url);
@@ -23,7 +24,9 @@ describe('migrations', () => {
     await migrateToLatest(config.database);
     const up = await tables(config.database);
     expect(up).toEqual(expect.arrayContaining(['audit_log', 'enterprise', 'unit', 'user', 'session']));
-    await migrateDownOne(config.database);
+    // Every migration's down, newest first, must leave nothing behind.
+    const count = Object.keys(await migrationProvider.getMigrations()).length;
+    for (let i = 0; i < count; i++) await migrateDownOne(config.database);
     expect(await tables(config.database)).toEqual([]);
     await migrateToLatest(config.database);
     expect(await tables(config.database)).toEqual(up);

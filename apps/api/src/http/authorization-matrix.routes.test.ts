@@ -152,8 +152,10 @@ describe('tenant isolation', () => {
     const scoped = await t.login('park3', 'Sanhao#Yuan2026');
     await scoped.post('/api/v1/auth/password', { currentPassword: 'Sanhao#Yuan2026', newPassword: 'Sanhao#Yuan2027' });
     const a = await t.login('park3', 'Sanhao#Yuan2027');
-    const items = (await a.get('/api/v1/enterprises?pageSize=200')).json().items as { unitPath: { id: string }[] }[];
+    const list = (await a.get('/api/v1/enterprises?pageSize=200')).json();
+    const items = list.items as { unitPath: { id: string }[] }[];
     expect(items.length).toBeGreaterThan(0);
+    expect(list.total).toBe(items.length);
     expect(items.every((e) => e.unitPath.some((u) => u.id === park3.id))).toBe(true);
     const qixin = await enterpriseId(t, '齐鑫');
     expect((await a.get(`/api/v1/enterprises/${qixin}`)).statusCode).toBe(404);

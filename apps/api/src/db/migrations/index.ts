@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as createFoundation from './20261126T1700-create-foundation';
+import * as indexEnterpriseChainListing from './20261126T1745-index-enterprise-chain-listing';
 
 // Migrations are listed here rather than read from disk so the bundled server carries them.
 const migrations: Record<string, Migration> = {
   '20261126T1700-create-foundation': createFoundation,
+  '20261126T1745-index-enterprise-chain-listing': indexEnterpriseChainListing,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -38,6 +38,8 @@ describe('enterprise list', () => {
     const park1 = units.find((u) => u.code === 'XY-CD-P1')!.id;
     const inPark1 = (await staff.get(`/api/v1/enterprises?unitId=${park1}&pageSize=200`)).json();
     expect(inPark1.items.every((e: { unitPath: { id: string }[] }) => e.unitPath.some((u) => u.id === park1))).toBe(true);
+    expect(inPark1.total).toBe(inPark1.items.length);
+    expect(inPark1.total).toBeLessThan(31);
     const giants = (await staff.get('/api/v1/enterprises?qualification=littleGiant')).json();
     expect(giants.items.map((e: { name: string }) => e.name)).toEqual([expect.stringContaining('鸿利达')]);
     const byUscc = (await staff.get(`/api/v1/enterprises?q=${giants.items[0].uscc.slice(8, 18).toLowerCase()}`)).json();
