@@ -8,7 +8,7 @@ import { exportRow, streamWorkbook } from '../modules/enterprise/enterprise-exce
 import { importEnterprises } from '../modules/enterprise/enterprise-import.service';
 import { eachEnterprise } from '../modules/enterprise/enterprise.repository';
 import { presentEnterprise } from '../modules/enterprise/enterprise.presenter';
-import { unitMap } from '../modules/enterprise/enterprise.service';
+import { unitMap } from '../modules/unit/unit.repository';
 import { CLI_VIEWER, cliContext, withDatabase } from './context';
 
 export async function runImport(config: Config, file: string): Promise<number> {

@@ -16,11 +16,18 @@ export async function insertSession(db: Db | Trx, row: SessionTable): Promise<vo
   await db.insertInto('session').values(row).execute();
 }
 
+/** The session and its user in one read: this runs on every request. */
 export async function findSessionWithUser(db: Db, id: string): Promise<{ session: SessionTable; user: UserTable } | undefined> {
-  const session = await db.selectFrom('session').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!session) return undefined;
-  const user = await db.selectFrom('user').selectAll().where('id', '=', session.userId).executeTakeFirst();
-  return user ? { session, user } : undefined;
+  const row = await db
+    .selectFrom('session')
+    .innerJoin('user', 'user.id', 'session.userId')
+    .selectAll('user')
+    .select(['session.csrfToken as sCsrfToken', 'session.createdAt as sCreatedAt', 'session.lastSeenAt as sLastSeenAt', 'session.ip as sIp', 'session.userAgent as sUserAgent'])
+    .where('session.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { sCsrfToken, sCreatedAt, sLastSeenAt, sIp, sUserAgent, ...user } = row;
+  return { session: { id, userId: user.id, csrfToken: sCsrfToken, createdAt: sCreatedAt, lastSeenAt: sLastSeenAt, ip: sIp, userAgent: sUserAgent }, user };
 }
 
 export async function touchSession(db: Db, id: string, at: string): Promise<void> {

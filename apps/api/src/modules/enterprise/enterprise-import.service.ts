@@ -8,12 +8,12 @@ import { appendAudit } from '../audit/audit.repository';
 import { auditEvent, type RequestContext } from '../audit/audit.context';
 import { diff, type AuditEvent } from '../audit/audit';
 import { enterpriseInScope, unitInScope, type Viewer } from '../auth/viewer';
-import type { UnitRow } from '../unit/unit.repository';
+import { unitMap, type UnitRow } from '../unit/unit.repository';
 import { COLUMNS } from './enterprise-columns';
 import { columnsOf, contentOf, type EnterpriseRecord } from './enterprise';
 import { readWorkbook, validateRows } from './enterprise-import';
 import { findEnterprisesByUscc, insertEnterprises, updateEnterprise } from './enterprise.repository';
-import { unitMap, type EnterpriseDeps } from './enterprise.service';
+import type { EnterpriseDeps } from './enterprise.service';
 
 const WRITE_BATCH = 1000;
 

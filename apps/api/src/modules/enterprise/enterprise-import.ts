@@ -73,6 +73,9 @@ function headerMap(cells: SheetCell[]): [number, Column][] {
   return m;
 }
 
+/** The row's fields as the API validates them (built once: zod compiles a schema on construction). */
+const ROW_SCHEMA = enterpriseFieldsSchema.omit({ qualifications: true });
+
 /** Turns raw rows into enterprise fields, or lists every problem by row, column, value and reason. */
 export function validateRows(
   rows: RawRow[],
@@ -103,7 +106,7 @@ export function validateRows(
       else seen.set(uscc, row);
     }
     if (problems.length > before) continue;
-    const checked = enterpriseFieldsSchema.omit({ qualifications: true }).safeParse(out);
+    const checked = ROW_SCHEMA.safeParse(out);
     if (!checked.success) {
       for (const issue of checked.error.issues) {
         const col = COLUMNS.find((c) => c.key === issue.path[0]) ?? COLUMNS[0];

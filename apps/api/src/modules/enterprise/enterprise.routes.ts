@@ -17,7 +17,7 @@ import { AppError } from '../../lib/errors';
 import type { AppDeps } from '../../app';
 import { likeOperator } from '../../db/dialect';
 import { enterpriseInScope } from '../auth/viewer';
-import { listUnits } from '../unit/unit.repository';
+import { listUnits, unitMap } from '../unit/unit.repository';
 import { exportRow, streamWorkbook, templateWorkbook } from './enterprise-excel';
 import { importEnterprises } from './enterprise-import.service';
 import { eachEnterprise } from './enterprise.repository';
@@ -54,7 +54,7 @@ export const enterpriseRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
     { config: { access: { roles: COMMITTEE } }, schema: { tags: ['enterprises'], summary: 'The filtered list as xlsx', querystring: enterpriseListQuerySchema.omit({ page: true, pageSize: true, sort: true }) } },
     async (request, reply) => {
       const viewer = request.viewer!;
-      const units = new Map((await listUnits(deps.db)).map((u) => [u.id, u]));
+      const units = await unitMap(deps.db);
       const unitPath = request.query.unitId ? (units.get(request.query.unitId)?.path ?? '/none/') : undefined;
       const stream = streamWorkbook('企业', true, async (add) => {
         for await (const page of eachEnterprise(deps.db, viewer, { ...request.query, unitPath }, likeOperator(deps.config.database))) {

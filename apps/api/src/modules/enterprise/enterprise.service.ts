@@ -9,7 +9,7 @@ import { auditEvent, type RequestContext } from '../audit/audit.context';
 import { diff } from '../audit/audit';
 import { enterpriseInScope, unitInScope, type Viewer } from '../auth/viewer';
 import { isAssignableIndustry } from '../dictionary/industry';
-import { listUnits, type UnitRow } from '../unit/unit.repository';
+import { unitMap, type UnitRow } from '../unit/unit.repository';
 import { columnsOf, contentOf, fieldsNotPermittedForSelf, sortQualifications, type EnterpriseRecord } from './enterprise';
 import { presentEnterprise } from './enterprise.presenter';
 import * as repo from './enterprise.repository';
@@ -17,10 +17,6 @@ import * as repo from './enterprise.repository';
 export interface EnterpriseDeps {
   db: Db;
   config: Config;
-}
-
-export async function unitMap(db: Db): Promise<Map<string, UnitRow>> {
-  return new Map((await listUnits(db)).map((u) => [u.id, u]));
 }
 
 /** The unit's path if the viewer may place an enterprise there, else a clear error. */

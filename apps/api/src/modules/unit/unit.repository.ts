@@ -8,6 +8,22 @@ export function listUnits(db: Db): Promise<UnitRow[]> {
   return db.selectFrom('unit').selectAll().orderBy('path').orderBy('sortOrder').execute();
 }
 
+const cache = new WeakMap<Db, { count: number; byId: Map<string, UnitRow> }>();
+
+/**
+ * Every unit by id. Units are only ever added (by the demo loader and `generate`, possibly from
+ * another process), so an unchanged count means the cached tree is current: one cheap count
+ * instead of reading a thousand rows on every request.
+ */
+export async function unitMap(db: Db): Promise<ReadonlyMap<string, UnitRow>> {
+  const { n } = await db.selectFrom('unit').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const hit = cache.get(db);
+  if (hit && hit.count === Number(n)) return hit.byId;
+  const byId = new Map((await listUnits(db)).map((u) => [u.id, u]));
+  cache.set(db, { count: byId.size, byId });
+  return byId;
+}
+
 export async function unitPathsOf(db: Db, ids: string[]): Promise<string[]> {
   if (ids.length === 0) return [];
   const rows = await db.selectFrom('unit').select('path').where('id', 'in', ids).execute();
