@@ -86,7 +86,7 @@ async function sharedStrings(entry: ZipEntry): Promise<string[]> {
     p.on('closetag', (t: SaxesTagPlain) => {
       if (t.name === 't') inText = false;
       else if (t.name === 'rPh') phonetic--;
-      else if (t.name === 'si') out.push(current);
+      else if (t.name === 'si') out.push(own(current));
     });
   });
   return out;
@@ -141,6 +141,14 @@ async function* sheetRows(entry: ZipEntry, shared: string[]): AsyncGenerator<She
   yield* ready.splice(0);
 }
 
+/**
+ * A copy of the text that does not pin the parser's 64 KiB chunk: V8 keeps substrings as slices of
+ * their parent string, so 100,000 short cells would otherwise hold every chunk of the sheet alive.
+ */
+function own(text: string): string {
+  return (' ' + text).slice(1);
+}
+
 function cellValue(type: string, text: string, shared: string[]): SheetCell {
   switch (type) {
     case 's':
@@ -148,7 +156,7 @@ function cellValue(type: string, text: string, shared: string[]): SheetCell {
     case 'inlineStr':
     case 'str':
     case 'e':
-      return text;
+      return own(text);
     case 'b':
       return text === '1';
     default:

@@ -11,7 +11,7 @@ import { enterpriseInScope, unitInScope, type Viewer } from '../auth/viewer';
 import { unitMap, type UnitRow } from '../unit/unit.repository';
 import { COLUMNS } from './enterprise-columns';
 import { columnsOf, contentOf, type EnterpriseRecord } from './enterprise';
-import { readWorkbook, validateRows } from './enterprise-import';
+import { eachRawRow, rowChecker } from './enterprise-import';
 import { findEnterprisesByUscc, insertEnterprises, updateEnterprise } from './enterprise.repository';
 import type { EnterpriseDeps } from './enterprise.service';
 
@@ -112,7 +112,6 @@ type Change = { fields: Fields; found?: undefined; delta?: undefined } | { field
 
 /** Reads and checks every row; throws IMPORT_INVALID listing all problems, or returns what to write. */
 async function checkWorkbook(deps: EnterpriseDeps, viewer: Viewer, file: Buffer, maxRows: number) {
-  const raw = await readWorkbook(file, maxRows);
   const units = await unitMap(deps.db);
   const placeable = new Map<string, UnitRow>();
   for (const u of units.values()) {
@@ -121,7 +120,12 @@ async function checkWorkbook(deps: EnterpriseDeps, viewer: Viewer, file: Buffer,
       placeable.set(u.code, u);
     }
   }
-  const { valid, problems } = validateRows(raw, placeable);
+  const { check, valid, problems } = rowChecker(placeable);
+  let rowCount = 0;
+  for await (const raw of eachRawRow(file, maxRows)) {
+    check(raw);
+    rowCount++;
+  }
   const existing = await findEnterprisesByUscc(deps.db, valid.map((v) => v.fields.uscc));
   for (const v of valid) {
     const found = existing.get(v.fields.uscc);
@@ -133,5 +137,5 @@ async function checkWorkbook(deps: EnterpriseDeps, viewer: Viewer, file: Buffer,
     problems.sort((a: ImportProblem, b: ImportProblem) => a.row - b.row);
     throw new AppError('IMPORT_INVALID', `${problems.length} problems; nothing was imported`, { problems });
   }
-  return { valid, rowCount: raw.length, existing };
+  return { valid, rowCount, existing };
 }

@@ -29,24 +29,27 @@ function cellText(v: SheetCell | undefined, kind: Column['kind']): string {
   return v.trim();
 }
 
-/** Streams the first sheet into raw rows keyed by column, checking headers and the row limit. */
-export async function readWorkbook(buf: Buffer, maxRows: number): Promise<RawRow[]> {
-  const rows: RawRow[] = [];
+/** Streams the first sheet as raw rows keyed by column, checking headers and the row limit. */
+export async function* eachRawRow(buf: Buffer, maxRows: number): AsyncGenerator<RawRow> {
   let columnAt: [number, Column][] | null = null;
+  let count = 0;
   try {
     for await (const row of readFirstSheet(buf)) {
       if (columnAt === null) {
         columnAt = headerMap(row.cells);
         continue;
       }
-      if (rows.length >= maxRows) throw new AppError('IMPORT_FILE_REJECTED', `文件超过 ${maxRows} 行的上限`, { reason: 'tooManyRows' });
+      if (count >= maxRows) throw new AppError('IMPORT_FILE_REJECTED', `文件超过 ${maxRows} 行的上限`, { reason: 'tooManyRows' });
       const cells = new Map<Column['key'], string>();
       for (const [i, col] of columnAt) {
         // An export writes '=… for a cell that would start a formula; read it back as the value it was.
         const text = unneutralise(cellText(row.cells[i], col.kind));
         if (text !== '') cells.set(col.key, text);
       }
-      if (cells.size > 0) rows.push({ row: row.number, cells });
+      if (cells.size > 0) {
+        count++;
+        yield { row: row.number, cells };
+      }
     }
   } catch (err) {
     // A zip that passed the guard can still hold broken XML: that is a bad file (400), not a server fault.
@@ -54,7 +57,6 @@ export async function readWorkbook(buf: Buffer, maxRows: number): Promise<RawRow
     throw new AppError('IMPORT_FILE_REJECTED', '文件内容无法读取，请用 Excel 重新保存为 .xlsx 后再上传', { reason: 'unreadable' });
   }
   if (!columnAt || columnAt.length === 0) throw new AppError('IMPORT_FILE_REJECTED', '第一个工作表没有表头行', { reason: 'noHeader' });
-  return rows;
 }
 
 /** Which column holds what, from the header row; a missing required column is a problem of row 1. */
@@ -76,15 +78,17 @@ function headerMap(cells: SheetCell[]): [number, Column][] {
 /** The row's fields as the API validates them (built once: zod compiles a schema on construction). */
 const ROW_SCHEMA = enterpriseFieldsSchema.omit({ qualifications: true });
 
-/** Turns raw rows into enterprise fields, or lists every problem by row, column, value and reason. */
-export function validateRows(
-  rows: RawRow[],
-  placeable: ReadonlyMap<string, UnitRow>,
-): { valid: { row: number; fields: Omit<EnterpriseFields, 'qualifications'> }[]; problems: ImportProblem[] } {
+export type ValidRow = { row: number; fields: Omit<EnterpriseFields, 'qualifications'> };
+
+/**
+ * Checks rows one at a time as they are read, so a large file is never held as raw rows:
+ * valid rows become enterprise fields, the rest become problems by row, column, value and reason.
+ */
+export function rowChecker(placeable: ReadonlyMap<string, UnitRow>) {
   const problems: ImportProblem[] = [];
-  const valid: { row: number; fields: Omit<EnterpriseFields, 'qualifications'> }[] = [];
+  const valid: ValidRow[] = [];
   const seen = new Map<string, number>();
-  for (const { row, cells } of rows) {
+  const check = ({ row, cells }: RawRow): void => {
     const before = problems.length;
     const bad = (col: Column, reason: string) => problems.push({ row, column: col.header, value: cells.get(col.key) ?? '', reason });
     const out: Record<string, unknown> = {};
@@ -105,18 +109,25 @@ export function validateRows(
       if (first !== undefined) bad(COLUMNS[0], `与第 ${first} 行的统一社会信用代码重复`);
       else seen.set(uscc, row);
     }
-    if (problems.length > before) continue;
+    if (problems.length > before) return;
     const checked = ROW_SCHEMA.safeParse(out);
     if (!checked.success) {
       for (const issue of checked.error.issues) {
         const col = COLUMNS.find((c) => c.key === issue.path[0]) ?? COLUMNS[0];
         bad(col, issue.code === 'too_big' ? '内容过长' : issue.message === 'phone' ? '电话号码格式不正确' : '格式不正确');
       }
-      continue;
+      return;
     }
     valid.push({ row, fields: checked.data });
-  }
-  return { valid, problems };
+  };
+  return { check, valid, problems };
+}
+
+/** Checks a list of raw rows (see rowChecker). */
+export function validateRows(rows: RawRow[], placeable: ReadonlyMap<string, UnitRow>): { valid: ValidRow[]; problems: ImportProblem[] } {
+  const checker = rowChecker(placeable);
+  rows.forEach(checker.check);
+  return { valid: checker.valid, problems: checker.problems };
 }
 
 type Parsed = { ok: true; value: unknown } | { ok: false; reason: string };
