@@ -52,6 +52,8 @@ export const userCreateSchema = z.strictObject({
   unitIds: z.array(z.string()).nullable().default(null),
 });
 
+export type UserCreate = z.infer<typeof userCreateSchema>;
+
 export const userUpdateSchema = z.strictObject({
   displayName: z.string().trim().min(1).max(50).optional(),
   departments: z.array(z.enum(DEPARTMENTS)).optional(),
@@ -59,3 +61,4 @@ export const userUpdateSchema = z.strictObject({
   status: z.enum(['active', 'disabled']).optional(),
   version: z.number().int().min(1),
 });
+export type UserUpdate = z.infer<typeof userUpdateSchema>;

@@ -1,23 +1,7 @@
-import type { Department, Role, User } from '@yuanqu/contracts';
+import type { User, UserCreate, UserUpdate } from '@yuanqu/contracts';
 import { request } from './client';
 
-export interface UserCreate {
-  username: string;
-  displayName: string;
-  password: string;
-  role: Role;
-  departments: Department[];
-  enterpriseId: string | null;
-  unitIds: string[] | null;
-}
-
-export interface UserUpdate {
-  displayName?: string;
-  departments?: Department[];
-  unitIds?: string[] | null;
-  status?: 'active' | 'disabled';
-  version: number;
-}
+export type { UserCreate, UserUpdate };
 
 export function listUsers(): Promise<User[]> {
   return request<User[]>('/users');

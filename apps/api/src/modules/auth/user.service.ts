@@ -1,4 +1,4 @@
-import type { Department, Role, User } from '@yuanqu/contracts';
+import type { Department, Role, User, UserCreate } from '@yuanqu/contracts';
 import type { Config } from '../../config';
 import type { Db } from '../../db/database';
 import { AppError, conflict, notFound } from '../../lib/errors';
@@ -25,14 +25,7 @@ export interface UserDeps {
   config: Config;
 }
 
-export interface NewUser {
-  username: string;
-  displayName: string;
-  password: string;
-  role: Role;
-  departments: Department[];
-  enterpriseId: string | null;
-  unitIds: string[] | null;
+export interface NewUser extends UserCreate {
   /** Initial passwords set by someone else must be changed at first login. */
   mustChangePassword: boolean;
 }
