@@ -84,7 +84,7 @@ npm run lint
 step "build"
 npm run build
 
-VITEST=(npx vitest run --passWithNoTests --reporter=default --reporter=json)
+VITEST=(npx vitest run --reporter=default --reporter=json)
 
 step "vitest: unit + web"
 "${VITEST[@]}" --project unit --project web --outputFile="$REPORTS/unit-web.json"
