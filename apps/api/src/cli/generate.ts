@@ -2,6 +2,7 @@ import { completeUscc, ENTERPRISE_CATEGORIES, INDUSTRY_CHAINS, USCC_CHARSET } fr
 import { sql } from 'kysely';
 import type { Config } from '../config';
 import { migrateToLatest } from '../db/database';
+import { insertRows } from '../db/dialect';
 import type { EnterpriseTable } from '../db/schema';
 import type { Clock } from '../lib/clock';
 import { newId } from '../lib/ids';
@@ -80,7 +81,7 @@ export async function runGenerate(config: Config, size: { parks: number; enterpr
     }
     await db.transaction().execute(async (trx) => {
       await insertUnits(trx, units);
-      for (let i = 0; i < rows.length; i += 400) await trx.insertInto('enterprise').values(rows.slice(i, i + 400)).execute();
+      await insertRows(trx, 'enterprise', rows);
       await appendAudit(trx, [auditEvent(systemContext(clock), 'data.generate', { actorName: 'cli', detail: { root: tag, parks: size.parks, enterprises: rows.length } })]);
     });
     // Fresh statistics, so the planner uses the indexes at once (PostgreSQL's autovacuum would take a minute).

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { PostgresDialect, SqliteDialect, type Dialect } from 'kysely';
+import { CompiledQuery, PostgresDialect, SqliteDialect, sql, type Dialect, type Kysely, type Transaction } from 'kysely';
 import type { Config } from '../config';
+import type { Database } from './schema';
 
 // The only place that knows which database is behind Kysely.
 
@@ -36,4 +37,27 @@ export function createDialect(database: Config['database']): DialectHandle {
 /** A case-insensitive LIKE operator for the dialect. */
 export function likeOperator(database: Config['database']): 'like' | 'ilike' {
   return database.dialect === 'postgres' ? 'ilike' : 'like';
+}
+
+const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * Multi-row INSERT with the SQL text built here rather than by Kysely's query builder, which for
+ * a 100,000-row import spent more time building and transforming its syntax tree than the
+ * database spent writing. Placeholders follow the dialect (`?` or `$n`), read from Kysely itself.
+ * Every row must have the same keys; keys are camelCase column names.
+ */
+export async function insertRows(db: Kysely<Database> | Transaction<Database>, table: keyof Database, rows: object[], chunk = 400): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]!);
+  const numbered = sql`${0}`.compile(db).sql !== '?';
+  const head = `insert into "${snake(table)}" (${columns.map((c) => `"${snake(c)}"`).join(', ')}) values `;
+  for (let i = 0; i < rows.length; i += chunk) {
+    const params: unknown[] = [];
+    const tuples = rows.slice(i, i + chunk).map((row) => {
+      const values = row as Record<string, unknown>;
+      return `(${columns.map((c) => (params.push(values[c]), numbered ? `$${params.length}` : '?')).join(', ')})`;
+    });
+    await db.executeQuery(CompiledQuery.raw(head + tuples.join(', '), params));
+  }
 }

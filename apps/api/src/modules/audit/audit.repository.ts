@@ -1,4 +1,5 @@
 import type { Db, Trx } from '../../db/database';
+import { insertRows } from '../../db/dialect';
 import { chain, firstBroken, type AuditEvent, type ChainedRow } from './audit';
 
 const INSERT_CHUNK = 400;
@@ -16,9 +17,7 @@ export async function appendAudit(trx: Trx, events: AuditEvent[]): Promise<void>
     .returning(['seq', 'hash'])
     .executeTakeFirstOrThrow();
   const rows = chain({ seq: head.seq - events.length, hash: head.hash }, events);
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    await trx.insertInto('auditLog').values(rows.slice(i, i + INSERT_CHUNK)).execute();
-  }
+  await insertRows(trx, 'auditLog', rows, INSERT_CHUNK);
   await trx.updateTable('auditHead').set({ hash: rows[rows.length - 1]!.hash }).where('id', '=', 1).execute();
 }
 

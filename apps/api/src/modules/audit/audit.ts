@@ -48,11 +48,25 @@ export function chain(head: { seq: number; hash: string }, events: AuditEvent[])
   let { seq, hash } = head;
   return events.map((e) => {
     seq += 1;
-    const row = { ...e, seq, detail: JSON.stringify(e.detail ?? null) };
-    const next = chainHash(hash, row);
-    const out = { ...row, prevHash: hash, hash: next };
-    hash = next;
-    return out;
+    // Built field by field (no spreads): an import chains one row per enterprise.
+    const row: ChainedRow = {
+      seq,
+      at: e.at,
+      actorId: e.actorId,
+      actorName: e.actorName,
+      actorRole: e.actorRole,
+      action: e.action,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      result: e.result,
+      detail: JSON.stringify(e.detail ?? null),
+      requestId: e.requestId,
+      ip: e.ip,
+      prevHash: hash,
+      hash: '',
+    };
+    row.hash = hash = chainHash(row.prevHash, row);
+    return row;
   });
 }
 

@@ -2,6 +2,7 @@ import type { EnterpriseListQuery, Qualification, QualificationType } from '@yua
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Db, Trx } from '../../db/database';
 import type { Database, EnterpriseTable } from '../../db/schema';
+import { insertRows } from '../../db/dialect';
 import { newId } from '../../lib/ids';
 import type { Viewer } from '../auth/viewer';
 import type { EnterpriseRecord } from './enterprise';
@@ -141,7 +142,7 @@ export async function findEnterprisesByUscc(db: Db | Trx, usccs: string[]): Prom
 
 export async function insertEnterprises(trx: Trx, rows: EnterpriseTable[], quals: Map<string, Qualification[]>): Promise<void> {
   // 25 columns × 400 rows stays under both SQLite's and PostgreSQL's bind-parameter limits.
-  for (let i = 0; i < rows.length; i += 400) await trx.insertInto('enterprise').values(rows.slice(i, i + 400)).execute();
+  await insertRows(trx, 'enterprise', rows, 400);
   await replaceQualifications(trx, quals, false);
 }
 
@@ -156,8 +157,10 @@ export async function replaceQualifications(trx: Trx, quals: Map<string, Qualifi
   if (deleteFirst) {
     for (let i = 0; i < ids.length; i += CHUNK) await trx.deleteFrom('enterpriseQualification').where('enterpriseId', 'in', ids.slice(i, i + CHUNK)).execute();
   }
-  const rows = [...quals].flatMap(([enterpriseId, qs]) => qs.map((q, position) => ({ id: newId(), enterpriseId, position, ...q })));
-  for (let i = 0; i < rows.length; i += CHUNK) await trx.insertInto('enterpriseQualification').values(rows.slice(i, i + CHUNK)).execute();
+  const rows = [...quals].flatMap(([enterpriseId, qs]) =>
+    qs.map((q, position) => ({ id: newId(), enterpriseId, position, type: q.type, grantedOn: q.grantedOn, expiresOn: q.expiresOn ?? null, certificateNo: q.certificateNo ?? null })),
+  );
+  await insertRows(trx, 'enterpriseQualification', rows, CHUNK);
 }
 
 /** Enterprise counts per unit, scale, chain and category within the scope (active only). */
