@@ -23,6 +23,7 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { userRoutes } from './modules/auth/user.routes';
 import { dictionaryRoutes } from './modules/dictionary/dictionary.routes';
 import { enterpriseRoutes } from './modules/enterprise/enterprise.routes';
+import { unitRoutes } from './modules/unit/unit.routes';
 
 export interface AppDeps {
   config: Config;
@@ -72,6 +73,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(authRoutes, deps);
       await api.register(userRoutes, deps);
       await api.register(dictionaryRoutes, deps);
+      await api.register(unitRoutes, deps);
       await api.register(enterpriseRoutes, deps);
       await api.register(auditRoutes, deps);
     },

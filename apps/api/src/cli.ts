@@ -5,6 +5,7 @@ import { systemClock } from './lib/clock';
 import { runBackup, runRestore } from './cli/backup';
 import { runGenerate } from './cli/generate';
 import { runExport, runImport } from './cli/transfer';
+import { runUnit } from './cli/unit';
 import { runUser } from './cli/user';
 import { serve } from './main';
 
@@ -16,6 +17,8 @@ const HELP = `yuanqu — 园区 platform
                      [--enterprise USCC] [--name NAME] [--departments economy,service] [--units CODE,CODE]
   yuanqu user reset --username U --password P      set a password the user must change at next login
   yuanqu user disable --username U | user enable --username U
+  yuanqu unit create --code CODE --name NAME --kind district|base|park|zone [--parent CODE]
+  yuanqu unit list                      the organisation tree
   yuanqu import enterprises FILE        import an xlsx (all rows or none)
   yuanqu export enterprises FILE        export every enterprise to an xlsx
   yuanqu backup FILE                    online backup (SQLite file, or pg_dump custom format)
@@ -39,6 +42,9 @@ async function main(argv: string[]): Promise<number> {
       departments: { type: 'string' },
       units: { type: 'string' },
       parks: { type: 'string' },
+      code: { type: 'string' },
+      kind: { type: 'string' },
+      parent: { type: 'string' },
       enterprises: { type: 'string' },
     },
   });
@@ -51,6 +57,8 @@ async function main(argv: string[]): Promise<number> {
       return migrate(config, values.down ?? false);
     case 'user':
       return runUser(config, positionals[0], values);
+    case 'unit':
+      return runUnit(config, positionals[0], values);
     case 'import':
     case 'export':
       if (positionals[0] !== 'enterprises' || !positionals[1]) break;

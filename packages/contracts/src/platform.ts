@@ -10,6 +10,15 @@ export const unitSchema = z.object({
 });
 export type Unit = z.infer<typeof unitSchema>;
 
+/** A new unit: a district or base at the top, a base under a district, a park under a base, a zone under a park. */
+export const unitCreateSchema = z.strictObject({
+  parentId: z.string().max(40).nullable(),
+  kind: z.enum(UNIT_KINDS),
+  code: z.string().trim().regex(/^[A-Za-z0-9-]{2,40}$/, 'unit.code'),
+  name: z.string().trim().min(2).max(50),
+});
+export type UnitCreate = z.infer<typeof unitCreateSchema>;
+
 export const industrySchema = z.object({
   code: z.string(),
   level: z.enum(['门类', '大类', '中类', '小类']),

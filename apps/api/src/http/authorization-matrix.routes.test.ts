@@ -27,6 +27,7 @@ const MATRIX: Row[] = [
   { route: 'POST /api/v1/users/:id/reset-password', body: {}, expect: adminOnly },
   { route: 'GET /api/v1/dictionaries/industries', expect: all },
   { route: 'GET /api/v1/units', expect: all },
+  { route: 'POST /api/v1/units', body: {}, expect: adminOnly },
   { route: 'GET /api/v1/enterprises', expect: all },
   { route: 'GET /api/v1/enterprises/stats', expect: all },
   { route: 'GET /api/v1/enterprises/export', expect: committee },

@@ -34,6 +34,10 @@ export function findUnit(db: Db | Trx, id: string): Promise<UnitRow | undefined>
   return db.selectFrom('unit').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export function findUnitByCode(db: Db | Trx, code: string): Promise<UnitRow | undefined> {
+  return db.selectFrom('unit').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
 export async function insertUnits(trx: Trx, rows: UnitRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) await trx.insertInto('unit').values(rows.slice(i, i + 500)).execute();
 }
