@@ -2,7 +2,10 @@ import { DEPARTMENTS, ROLES, type Department, type Role } from '@yuanqu/contract
 import type { Config } from '../config';
 import { migrateToLatest } from '../db/database';
 import { AppError } from '../lib/errors';
+import { findUserById } from '../modules/auth/user.repository';
 import { findUserIdByUsername, createUser, resetPassword, updateUserAccount } from '../modules/auth/user.service';
+import { findEnterprisesByUscc } from '../modules/enterprise/enterprise.repository';
+import { findUnitByCode } from '../modules/unit/unit.repository';
 import { cliContext, withDatabase } from './context';
 
 type Flags = { username?: string; password?: string; role?: string; enterprise?: string; name?: string; departments?: string; units?: string };
@@ -26,16 +29,18 @@ export async function runUser(config: Config, action: string | undefined, f: Fla
         if (departments.some((d) => !DEPARTMENTS.includes(d))) throw new Error(`--departments must be among ${DEPARTMENTS.join(', ')}`);
         let enterpriseId: string | null = null;
         if (f.enterprise) {
-          const e = await db.selectFrom('enterprise').select('id').where('uscc', '=', f.enterprise.toUpperCase()).executeTakeFirst();
+          const e = (await findEnterprisesByUscc(db, [f.enterprise.toUpperCase()])).values().next().value;
           if (!e) throw new Error(`no enterprise with USCC ${f.enterprise}`);
           enterpriseId = e.id;
         }
         let unitIds: string[] | null = null;
         if (f.units) {
-          const codes = f.units.split(',');
-          const rows = await db.selectFrom('unit').select(['id', 'code']).where('code', 'in', codes).execute();
-          if (rows.length !== codes.length) throw new Error(`unknown unit code among ${f.units}`);
-          unitIds = rows.map((r) => r.id);
+          unitIds = [];
+          for (const code of f.units.split(',')) {
+            const unit = await findUnitByCode(db, code);
+            if (!unit) throw new Error(`no unit with code ${code}`);
+            unitIds.push(unit.id);
+          }
         }
         const user = await createUser(deps, cliContext, {
           username,
@@ -57,7 +62,7 @@ export async function runUser(config: Config, action: string | undefined, f: Fla
         return 0;
       }
       if (action === 'disable' || action === 'enable') {
-        const current = await db.selectFrom('user').select('version').where('id', '=', id).executeTakeFirstOrThrow();
+        const current = (await findUserById(db, id))!;
         await updateUserAccount(deps, cliContext, id, { status: action === 'disable' ? 'disabled' : 'active', version: current.version });
         console.log(`${username} ${action}d`);
         return 0;

@@ -36,6 +36,11 @@ export async function setLoginState(db: Db | Trx, id: string, set: Pick<Partial<
   await db.updateTable('user').set(set).where('id', '=', id).execute();
 }
 
+/** A new password also clears the lockout; it is not an edit of the record (no version bump). */
+export async function setPasswordHash(trx: Trx, id: string, set: Pick<UserRow, 'passwordHash' | 'passwordChangedAt' | 'mustChangePassword' | 'updatedAt'>): Promise<void> {
+  await trx.updateTable('user').set({ ...set, failedLogins: 0, lockedUntil: null }).where('id', '=', id).execute();
+}
+
 export async function recentPasswordHashes(db: Db | Trx, userId: string, n: number): Promise<string[]> {
   const rows = await db.selectFrom('passwordHistory').select('passwordHash').where('userId', '=', userId).orderBy('createdAt', 'desc').limit(n).execute();
   return rows.map((r) => r.passwordHash);

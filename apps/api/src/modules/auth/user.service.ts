@@ -6,6 +6,7 @@ import { newId } from '../../lib/ids';
 import { appendAudit } from '../audit/audit.repository';
 import { auditEvent, type RequestContext } from '../audit/audit.context';
 import { hashPassword, passwordProblems, verifyPassword } from './password';
+import { findEnterprise } from '../enterprise/enterprise.repository';
 import { deleteUserSessions } from './session.repository';
 import {
   addPasswordHistory,
@@ -15,6 +16,7 @@ import {
   listUsers,
   presentUser,
   recentPasswordHashes,
+  setPasswordHash,
   updateUser,
 } from './user.repository';
 
@@ -41,7 +43,7 @@ export async function createUser(deps: UserDeps, ctx: RequestContext, input: New
   assertPolicy(input.password, username, input.role);
   if (input.role === 'enterprise' && !input.enterpriseId) throw new AppError('VALIDATION', 'an enterprise user needs an enterprise', { field: 'enterpriseId' });
   if (input.role !== 'enterprise' && input.enterpriseId) throw new AppError('VALIDATION', 'only enterprise users belong to an enterprise', { field: 'enterpriseId' });
-  if (input.enterpriseId && !(await db.selectFrom('enterprise').select('id').where('id', '=', input.enterpriseId).executeTakeFirst())) {
+  if (input.enterpriseId && !(await findEnterprise(db, input.enterpriseId))) {
     throw notFound('enterprise');
   }
   if (await findUserByUsername(db, username)) throw new AppError('DUPLICATE', 'the username is taken', { field: 'username' });
@@ -116,11 +118,7 @@ async function setPassword(deps: UserDeps, ctx: RequestContext, userId: string, 
   const now = ctx.clock.now().toISOString();
   const passwordHash = await hashPassword(password, config.password.iterations);
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('user')
-      .set({ passwordHash, passwordChangedAt: now, mustChangePassword: mustChange ? 1 : 0, failedLogins: 0, lockedUntil: null, updatedAt: now })
-      .where('id', '=', userId)
-      .execute();
+    await setPasswordHash(trx, userId, { passwordHash, passwordChangedAt: now, mustChangePassword: mustChange ? 1 : 0, updatedAt: now });
     await addPasswordHistory(trx, { id: newId(), userId, passwordHash, createdAt: now });
     await deleteUserSessions(trx, userId);
     await appendAudit(trx, [auditEvent(ctx, action, { entityType: 'user', entityId: userId })]);

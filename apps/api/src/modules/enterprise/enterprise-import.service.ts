@@ -13,6 +13,7 @@ import { COLUMNS } from './enterprise-columns';
 import { columnsOf, contentOf, type EnterpriseRecord } from './enterprise';
 import { eachRawRow, rowChecker } from './enterprise-import';
 import { findEnterprisesByUscc, insertEnterprises, updateEnterprise } from './enterprise.repository';
+import { findImportByHash, findImportByKey, insertImportBatch } from './import-batch.repository';
 import type { EnterpriseDeps } from './enterprise.service';
 
 const WRITE_BATCH = 1000;
@@ -45,9 +46,9 @@ export async function importEnterprises(deps: EnterpriseDeps, ctx: RequestContex
   const { db } = deps;
   const viewer = ctx.viewer!;
   const fileHash = createHash('sha256').update(input.file).digest('hex');
-  const previous = await db.selectFrom('importBatch').selectAll().where('kind', '=', 'enterprise').where('fileHash', '=', fileHash).executeTakeFirst();
+  const previous = await findImportByHash(db, 'enterprise', fileHash);
   if (input.idempotencyKey) {
-    const keyed = await db.selectFrom('importBatch').select('fileHash').where('kind', '=', 'enterprise').where('idempotencyKey', '=', input.idempotencyKey).executeTakeFirst();
+    const keyed = await findImportByKey(db, 'enterprise', input.idempotencyKey);
     if (keyed && keyed.fileHash !== fileHash) throw new AppError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for a different file');
   }
   if (previous) return { importId: previous.id, duplicate: true, created: 0, updated: 0, unchanged: previous.rowCount };
@@ -98,10 +99,7 @@ export async function importEnterprises(deps: EnterpriseDeps, ctx: RequestContex
       await insertEnterprises(trx, inserts, new Map());
       await appendAudit(trx, events);
     }
-    await trx
-      .insertInto('importBatch')
-      .values({ id: importId, kind: 'enterprise', fileHash, idempotencyKey: input.idempotencyKey, userId: viewer.userId, createdAt: now, rowCount, ...counts })
-      .execute();
+    await insertImportBatch(trx, { id: importId, kind: 'enterprise', fileHash, idempotencyKey: input.idempotencyKey, userId: viewer.userId, createdAt: now, rowCount, ...counts });
     await appendAudit(trx, [auditEvent(ctx, 'enterprise.import', { entityType: 'import', entityId: importId, detail: { fileHash, rows: rowCount, ...result } })]);
   });
   return result;

@@ -1,6 +1,6 @@
 import type { Change, Enterprise, EnterpriseFields, EnterpriseList, EnterpriseListQuery, EnterpriseStats, EnterpriseUpdate } from '@yuanqu/contracts';
 import type { Config } from '../../config';
-import type { Db } from '../../db/database';
+import type { Db, Trx } from '../../db/database';
 import { likeOperator } from '../../db/dialect';
 import { AppError, conflict, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
@@ -31,6 +31,12 @@ export async function listEnterprisesFor(deps: EnterpriseDeps, viewer: Viewer, q
   const unitPath = query.unitId ? (units.get(query.unitId)?.path ?? '/none/') : undefined;
   const { rows, total } = await repo.listEnterprises(deps.db, viewer, { ...query, unitPath }, likeOperator(deps.config.database));
   return { items: rows.map((r) => presentEnterprise(r, viewer, units)), total, page: query.page, pageSize: query.pageSize };
+}
+
+/** The 409 for a stale version, carrying the record as it now stands so the user can redo the change. */
+async function conflictOn(trx: Trx, id: string, viewer: Viewer, units: ReadonlyMap<string, UnitRow>) {
+  const latest = await repo.findEnterprise(trx, id);
+  return conflict(latest ? presentEnterprise(latest, viewer, units) : null);
 }
 
 async function getRecord(db: Db, viewer: Viewer, id: string): Promise<EnterpriseRecord> {
@@ -80,10 +86,7 @@ export async function updateEnterpriseFields(deps: EnterpriseDeps, ctx: RequestC
   const delta = diff(current, next);
   await deps.db.transaction().execute(async (trx) => {
     const ok = await repo.updateEnterprise(trx, id, version, { ...columnsOf(next), updatedAt: ctx.clock.now().toISOString() });
-    if (!ok) {
-      const latest = await repo.findEnterprise(trx, id);
-      throw conflict(latest ? presentEnterprise(latest, viewer, units) : null);
-    }
+    if (!ok) throw await conflictOn(trx, id, viewer, units);
     if (delta.qualifications) await repo.replaceQualifications(trx, new Map([[id, next.qualifications]]));
     await appendAudit(trx, [auditEvent(ctx, 'enterprise.update', { entityType: 'enterprise', entityId: id, detail: { changes: delta } })]);
   });
@@ -96,8 +99,7 @@ export async function setEnterpriseStatus(deps: EnterpriseDeps, ctx: RequestCont
   const units = await unitMap(deps.db);
   await deps.db.transaction().execute(async (trx) => {
     if (!(await repo.updateEnterprise(trx, id, version, { status, updatedAt: ctx.clock.now().toISOString() }))) {
-      const latest = await repo.findEnterprise(trx, id);
-      throw conflict(latest ? presentEnterprise(latest, viewer, units) : null);
+      throw await conflictOn(trx, id, viewer, units);
     }
     const action = status === 'archived' ? 'enterprise.archive' : 'enterprise.restore';
     await appendAudit(trx, [auditEvent(ctx, action, { entityType: 'enterprise', entityId: id, detail: { changes: { status: { old: before.status, new: status } } } })]);
