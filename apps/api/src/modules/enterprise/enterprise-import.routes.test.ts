@@ -99,6 +99,17 @@ describe('POST /enterprises/import', () => {
     expect(await footprint()).toEqual(before);
   });
 
+  it('writes nothing when the only bad rows come after batches that were already written', async () => {
+    const body = (n: number) => `MB${String(n).padStart(6, '0')}`;
+    const many = Array.from({ length: 2500 }, (_, i) => enterpriseRow(body(i)));
+    many[2300] = { ...many[2300]!, scale: '中型' };
+    const before = await footprint();
+    const res = await stats.upload(IMPORT, await workbook(many));
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.details.problems).toEqual([{ row: 2302, column: '规模', value: '中型', reason: '应为：规上、规下' }]);
+    expect(await footprint()).toEqual(before);
+  });
+
   it('refuses a rate over 100 and a unit that does not exist, in the same way', async () => {
     const before = await footprint();
     const res = await stats.upload(IMPORT, await workbook([{ ...rows[0]!, cncRate: 150 }, { ...rows[1]!, unitId: '5号园' }]));

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { LIMITS, type EnterpriseFields, type ImportProblem, type ImportResult } from '@yuanqu/contracts';
+import { LIMITS, type ImportResult } from '@yuanqu/contracts';
+import type { Trx } from '../../db/database';
 import type { EnterpriseTable } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
@@ -10,8 +11,8 @@ import { diff, type AuditEvent } from '../audit/audit';
 import { enterpriseInScope, unitInScope, type Viewer } from '../auth/viewer';
 import { unitMap, type UnitRow } from '../unit/unit.repository';
 import { COLUMNS } from './enterprise-columns';
-import { columnsOf, contentOf, type EnterpriseRecord } from './enterprise';
-import { eachRawRow, rowChecker } from './enterprise-import';
+import { columnsOf, contentOf } from './enterprise';
+import { eachRawRow, rowChecker, type ValidRow } from './enterprise-import';
 import { findEnterprisesByUscc, insertEnterprises, updateEnterprise } from './enterprise.repository';
 import { findImportByHash, findImportByKey, insertImportBatch } from './import-batch.repository';
 import type { EnterpriseDeps } from './enterprise.service';
@@ -39,8 +40,10 @@ export interface ImportInput {
 }
 
 /**
- * Imports a workbook atomically: every row is checked first, and if any is wrong nothing is
- * written. Rows equal to what is stored change nothing; the same file twice returns the first import.
+ * Imports a workbook atomically. Rows are checked as they stream in and written in batches inside
+ * one transaction; the first problem stops the writing, the rest of the file is still checked so
+ * every problem is reported, and the transaction is rolled back: nothing of the file is written.
+ * Rows equal to what is stored change nothing; the same file twice returns the first import.
  */
 export async function importEnterprises(deps: EnterpriseDeps, ctx: RequestContext, input: ImportInput, maxRows: number = LIMITS.importRowsMax): Promise<ImportResult> {
   const { db } = deps;
@@ -55,85 +58,79 @@ export async function importEnterprises(deps: EnterpriseDeps, ctx: RequestContex
 
   const rejection = await inspectXlsx(input.file);
   if (rejection) throw new AppError('IMPORT_FILE_REJECTED', REJECTIONS[rejection], { reason: rejection });
-  const { valid, rowCount, existing } = await checkWorkbook(deps, viewer, input.file, maxRows);
 
+  const checker = rowChecker(await placeableUnits(deps, viewer));
+  const problems = checker.problems;
   const now = ctx.clock.now().toISOString();
   const importId = newId();
   const counts = { created: 0, updated: 0, unchanged: 0 };
-  const changes: Change[] = [];
-  for (const { fields } of valid) {
-    const found = existing.get(fields.uscc);
-    if (!found) {
-      counts.created++;
-      changes.push({ fields });
-      continue;
-    }
-    const current = contentOf(found);
-    const next = { ...fields, qualifications: current.qualifications };
-    const delta = diff(current, next);
-    if (Object.keys(delta).length === 0) counts.unchanged++;
-    else {
-      counts.updated++;
-      changes.push({ fields: next, found, delta });
-    }
-  }
-  const result = { importId, duplicate: false, ...counts };
-  await db.transaction().execute(async (trx) => {
-    // Written in batches so memory holds one batch of rows and audit events, not the whole file.
-    for (let i = 0; i < changes.length; i += WRITE_BATCH) {
-      const batch = changes.slice(i, i + WRITE_BATCH);
-      const inserts: EnterpriseTable[] = [];
-      const events: AuditEvent[] = [];
-      for (const c of batch) {
-        if (!c.found) {
-          const row = { id: newId(), ...columnsOf({ ...c.fields, qualifications: [] }), status: 'active', isDemo: input.isDemo ? 1 : 0, version: 1, createdAt: now, updatedAt: now };
-          inserts.push(row);
-          events.push(auditEvent(ctx, 'enterprise.create', { entityType: 'enterprise', entityId: row.id, detail: { importId, changes: diff({}, c.fields) } }));
-          continue;
-        }
-        if (!(await updateEnterprise(trx, c.found.id, c.found.version, { ...columnsOf(c.fields as EnterpriseFields), updatedAt: now }))) {
-          throw new AppError('CONFLICT', 'an enterprise in the file was edited during the import; nothing was imported, please import again');
-        }
-        events.push(auditEvent(ctx, 'enterprise.update', { entityType: 'enterprise', entityId: c.found.id, detail: { importId, changes: c.delta } }));
+
+  const writeBatch = async (trx: Trx, batch: ValidRow[]) => {
+    const existing = await findEnterprisesByUscc(trx, batch.map((v) => v.fields.uscc));
+    const inserts: EnterpriseTable[] = [];
+    const events: AuditEvent[] = [];
+    for (const { row, fields } of batch) {
+      const found = existing.get(fields.uscc);
+      if (found && !enterpriseInScope(viewer, found)) {
+        problems.push({ row, column: COLUMNS[0].header, value: fields.uscc, reason: '该企业已登记在您管理范围之外的园区' });
       }
-      await insertEnterprises(trx, inserts, new Map());
-      await appendAudit(trx, events);
+      if (problems.length > 0) continue;
+      if (!found) {
+        const created = { id: newId(), ...columnsOf({ ...fields, qualifications: [] }), status: 'active', isDemo: input.isDemo ? 1 : 0, version: 1, createdAt: now, updatedAt: now };
+        inserts.push(created);
+        events.push(auditEvent(ctx, 'enterprise.create', { entityType: 'enterprise', entityId: created.id, detail: { importId, changes: diff({}, fields) } }));
+        counts.created++;
+        continue;
+      }
+      const current = contentOf(found);
+      const next = { ...fields, qualifications: current.qualifications };
+      const delta = diff(current, next);
+      if (Object.keys(delta).length === 0) {
+        counts.unchanged++;
+        continue;
+      }
+      if (!(await updateEnterprise(trx, found.id, found.version, { ...columnsOf(next), updatedAt: now }))) {
+        throw new AppError('CONFLICT', 'an enterprise in the file was edited during the import; nothing was imported, please import again');
+      }
+      events.push(auditEvent(ctx, 'enterprise.update', { entityType: 'enterprise', entityId: found.id, detail: { importId, changes: delta } }));
+      counts.updated++;
+    }
+    if (problems.length > 0) return;
+    await insertEnterprises(trx, inserts, new Map());
+    await appendAudit(trx, events);
+  };
+
+  let rowCount = 0;
+  await db.transaction().execute(async (trx) => {
+    let batch: ValidRow[] = [];
+    for await (const raw of eachRawRow(input.file, maxRows)) {
+      rowCount++;
+      const valid = checker.check(raw);
+      if (valid) batch.push(valid);
+      if (batch.length >= WRITE_BATCH) {
+        await writeBatch(trx, batch);
+        batch = [];
+      }
+    }
+    await writeBatch(trx, batch);
+    if (problems.length > 0) {
+      problems.sort((a, b) => a.row - b.row);
+      throw new AppError('IMPORT_INVALID', `${problems.length} problems; nothing was imported`, { problems });
     }
     await insertImportBatch(trx, { id: importId, kind: 'enterprise', fileHash, idempotencyKey: input.idempotencyKey, userId: viewer.userId, createdAt: now, rowCount, ...counts });
-    await appendAudit(trx, [auditEvent(ctx, 'enterprise.import', { entityType: 'import', entityId: importId, detail: { fileHash, rows: rowCount, ...result } })]);
+    await appendAudit(trx, [auditEvent(ctx, 'enterprise.import', { entityType: 'import', entityId: importId, detail: { fileHash, rows: rowCount, importId, duplicate: false, ...counts } })]);
   });
-  return result;
+  return { importId, duplicate: false, ...counts };
 }
 
-type Fields = Omit<EnterpriseFields, 'qualifications'>;
-type Change = { fields: Fields; found?: undefined; delta?: undefined } | { fields: EnterpriseFields; found: EnterpriseRecord; delta: ReturnType<typeof diff> };
-
-/** Reads and checks every row; throws IMPORT_INVALID listing all problems, or returns what to write. */
-async function checkWorkbook(deps: EnterpriseDeps, viewer: Viewer, file: Buffer, maxRows: number) {
-  const units = await unitMap(deps.db);
+/** Parks and zones the viewer may place enterprises in, by name and by code. */
+async function placeableUnits(deps: EnterpriseDeps, viewer: Viewer): Promise<Map<string, UnitRow>> {
   const placeable = new Map<string, UnitRow>();
-  for (const u of units.values()) {
+  for (const u of (await unitMap(deps.db)).values()) {
     if ((u.kind === 'park' || u.kind === 'zone') && unitInScope(viewer, u.path)) {
       placeable.set(u.name, u);
       placeable.set(u.code, u);
     }
   }
-  const { check, valid, problems } = rowChecker(placeable);
-  let rowCount = 0;
-  for await (const raw of eachRawRow(file, maxRows)) {
-    check(raw);
-    rowCount++;
-  }
-  const existing = await findEnterprisesByUscc(deps.db, valid.map((v) => v.fields.uscc));
-  for (const v of valid) {
-    const found = existing.get(v.fields.uscc);
-    if (found && !enterpriseInScope(viewer, found)) {
-      problems.push({ row: v.row, column: COLUMNS[0].header, value: v.fields.uscc, reason: '该企业已登记在您管理范围之外的园区' });
-    }
-  }
-  if (problems.length > 0) {
-    problems.sort((a: ImportProblem, b: ImportProblem) => a.row - b.row);
-    throw new AppError('IMPORT_INVALID', `${problems.length} problems; nothing was imported`, { problems });
-  }
-  return { valid, rowCount, existing };
+  return placeable;
 }

@@ -81,14 +81,13 @@ const ROW_SCHEMA = enterpriseFieldsSchema.omit({ qualifications: true });
 export type ValidRow = { row: number; fields: Omit<EnterpriseFields, 'qualifications'> };
 
 /**
- * Checks rows one at a time as they are read, so a large file is never held as raw rows:
- * valid rows become enterprise fields, the rest become problems by row, column, value and reason.
+ * Checks rows one at a time as they are read, so a large file is never held in memory: a valid
+ * row comes back as enterprise fields, a wrong one adds its problems by row, column, value and reason.
  */
 export function rowChecker(placeable: ReadonlyMap<string, UnitRow>) {
   const problems: ImportProblem[] = [];
-  const valid: ValidRow[] = [];
   const seen = new Map<string, number>();
-  const check = ({ row, cells }: RawRow): void => {
+  const check = ({ row, cells }: RawRow): ValidRow | undefined => {
     const before = problems.length;
     const bad = (col: Column, reason: string) => problems.push({ row, column: col.header, value: cells.get(col.key) ?? '', reason });
     const out: Record<string, unknown> = {};
@@ -109,25 +108,25 @@ export function rowChecker(placeable: ReadonlyMap<string, UnitRow>) {
       if (first !== undefined) bad(COLUMNS[0], `与第 ${first} 行的统一社会信用代码重复`);
       else seen.set(uscc, row);
     }
-    if (problems.length > before) return;
+    if (problems.length > before) return undefined;
     const checked = ROW_SCHEMA.safeParse(out);
     if (!checked.success) {
       for (const issue of checked.error.issues) {
         const col = COLUMNS.find((c) => c.key === issue.path[0]) ?? COLUMNS[0];
         bad(col, issue.code === 'too_big' ? '内容过长' : issue.message === 'phone' ? '电话号码格式不正确' : '格式不正确');
       }
-      return;
+      return undefined;
     }
-    valid.push({ row, fields: checked.data });
+    return { row, fields: checked.data };
   };
-  return { check, valid, problems };
+  return { check, problems };
 }
 
 /** Checks a list of raw rows (see rowChecker). */
 export function validateRows(rows: RawRow[], placeable: ReadonlyMap<string, UnitRow>): { valid: ValidRow[]; problems: ImportProblem[] } {
   const checker = rowChecker(placeable);
-  rows.forEach(checker.check);
-  return { valid: checker.valid, problems: checker.problems };
+  const valid = rows.map(checker.check).filter((v): v is ValidRow => v !== undefined);
+  return { valid, problems: checker.problems };
 }
 
 type Parsed = { ok: true; value: unknown } | { ok: false; reason: string };
