@@ -13,15 +13,13 @@ pg.types.setTypeParser(20, (v) => Number(v));
 
 export interface DialectHandle {
   dialect: Dialect;
-  /** Online backup to a file (SQLite: the backup API; PostgreSQL: pg_dump, see cli/backup). */
+  /** The raw SQLite connection, for pragmas and the online backup API (cli/backup). */
   sqlite?: SQLite.Database;
-  pool?: pg.Pool;
 }
 
 export function createDialect(database: Config['database']): DialectHandle {
   if (database.dialect === 'postgres') {
-    const pool = new pg.Pool({ connectionString: database.url, max: 10 });
-    return { dialect: new PostgresDialect({ pool }), pool };
+    return { dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url, max: 10 }) }) };
   }
   if (database.file !== ':memory:') fs.mkdirSync(path.dirname(database.file), { recursive: true });
   const sqlite = new SQLite(database.file);

@@ -19,7 +19,7 @@ export interface EnterpriseDeps {
   config: Config;
 }
 
-/** The unit's path if the viewer may place an enterprise there, else a clear error. */
+/** Throws a clear error unless the unit is a park or zone inside the viewer's scope. */
 export function assertPlaceable(units: ReadonlyMap<string, UnitRow>, viewer: Viewer, unitId: string): void {
   const unit = units.get(unitId);
   if (!unit || !unitInScope(viewer, unit.path)) throw new AppError('VALIDATION', 'unknown unit', { field: 'unitId' });
