@@ -89,11 +89,12 @@ describe('demo enterprises', () => {
 
   it('are marked as demo data and carry plausible, consistent values', () => {
     for (const e of DEMO_ENTERPRISES) {
-      expect(e.description.startsWith('（演示数据）'), e.name).toBe(true);
+      expect(e.description, e.name).toMatch(/^（演示数据）/);
       expect(e.address, e.name).toMatch(/^江西省九江市浔阳区/);
       expect(e.contactPhone, e.name).toMatch(/^0792-\d{7}$/);
-      expect(isIsoDate(e.establishedOn), e.name).toBe(true);
-      if (e.scale === 'above') expect(e.scaleSince !== null && isIsoDate(e.scaleSince) && e.scaleSince > e.establishedOn, e.name).toBe(true);
+      const established = e.establishedOn ?? '';
+      expect(isIsoDate(established), e.name).toBe(true);
+      if (e.scale === 'above') expect(e.scaleSince !== null && isIsoDate(e.scaleSince) && e.scaleSince > established, e.name).toBe(true);
       else expect(e.scaleSince, e.name).toBeNull();
       if (e.category === 'industrial') expect(e.cncRate, e.name).toSatisfy((n: number | null) => n !== null && n >= 20 && n <= 80);
       else expect(e.cncRate, e.name).toBeNull();

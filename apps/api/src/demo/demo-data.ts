@@ -11,7 +11,7 @@
  * every description starts with "（演示数据）". USCCs are valid but fictitious.
  */
 import { completeUscc } from '@yuanqu/contracts';
-import type { Department, EnterpriseCategory, IndustryChain, QualificationType, Role, Scale, UnitKind } from '@yuanqu/contracts';
+import type { Department, EnterpriseFields, Role, UnitKind } from '@yuanqu/contracts';
 
 export interface DemoUnit {
   code: string;
@@ -20,34 +20,8 @@ export interface DemoUnit {
   name: string;
 }
 
-export interface DemoQualification {
-  type: QualificationType;
-  grantedOn: string;
-  expiresOn: string | null;
-  certificateNo: string | null;
-}
-
-export interface DemoEnterprise {
-  uscc: string;
-  name: string;
-  legalRepresentative: string;
-  address: string;
-  unitCode: string;
-  industryChain: IndustryChain;
-  industryCode: string;
-  category: EnterpriseCategory;
-  scale: Scale;
-  scaleSince: string | null;
-  establishedOn: string;
-  twoHigh: boolean;
-  nearYangtze: boolean;
-  cloudAdopted: boolean;
-  cncRate: number | null;
-  contactName: string;
-  contactPhone: string;
-  description: string;
-  qualifications: DemoQualification[];
-}
+/** An enterprise as the API takes it, placed by unit code instead of id. */
+export type DemoEnterprise = Omit<EnterpriseFields, 'unitId'> & { unitCode: string };
 
 export interface DemoAccount {
   username: string;
