@@ -4,7 +4,7 @@ import { ACCOUNTS, logIn, mainMenu, submitLogin, type Account } from '../helpers
 // What each role finds in the side menu, in order: the registry for the committee, the admin
 // pages for administrators only, and for an enterprise user nothing but its own enterprise.
 const MENUS: Record<Account, string[]> = {
-  admin: ['首页', '企业库', '用户管理', '审计日志'],
+  admin: ['首页', '企业库', '用户管理', '组织架构', '审计日志'],
   stats: ['首页', '企业库'],
   zhaoshang: ['首页', '企业库'],
   leader: ['首页', '企业库'],

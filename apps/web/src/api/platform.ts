@@ -1,8 +1,13 @@
-import type { AuditEntry, Industry, Unit } from '@yuanqu/contracts';
+import type { AuditEntry, Industry, Unit, UnitCreate } from '@yuanqu/contracts';
 import { request } from './client';
 
 export function listUnits(): Promise<Unit[]> {
   return request<Unit[]>('/units');
+}
+
+/** Administrators only; the kind must fit under the parent (VALIDATION `{field: 'kind'}`), codes are unique (DUPLICATE). */
+export function createUnit(body: UnitCreate): Promise<Unit> {
+  return request<Unit>('/units', { method: 'POST', body });
 }
 
 /** GB/T 4754-2017, all four levels. */

@@ -55,6 +55,7 @@ const routes: RouteRecordRaw[] = [
         meta: { title: 'common.edit', permission: 'enterpriseEdit' },
       },
       { path: 'users', name: 'users', component: () => import('../modules/user/UsersPage.vue'), meta: { title: 'users.title', roles: ['admin'] } },
+      { path: 'units', name: 'units', component: () => import('../modules/unit/UnitsPage.vue'), meta: { title: 'units.title', roles: ['admin'] } },
       { path: 'audit', name: 'audit', component: () => import('../modules/audit/AuditPage.vue'), meta: { title: 'audit.title', roles: ['admin'] } },
       {
         path: 'forbidden',

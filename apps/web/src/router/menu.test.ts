@@ -7,7 +7,7 @@ const user = (role: Role, departments: Department[] = [], enterpriseId: string |
 
 describe('menuFor', () => {
   it('gives administrators every module', () => {
-    expect(menuFor(user('admin')).map((i) => i.label)).toEqual(['nav.home', 'nav.enterprises', 'nav.users', 'nav.audit']);
+    expect(menuFor(user('admin')).map((i) => i.label)).toEqual(['nav.home', 'nav.enterprises', 'nav.users', 'nav.units', 'nav.audit']);
   });
 
   it('gives staff and leaders the registry but not the admin pages', () => {

@@ -1,6 +1,6 @@
 import type { SessionUser } from '@yuanqu/contracts';
 
-export type MenuIcon = 'home' | 'enterprise' | 'users' | 'audit';
+export type MenuIcon = 'home' | 'enterprise' | 'users' | 'units' | 'audit';
 
 export interface MenuItem {
   /** i18n key of the label. */
@@ -19,7 +19,11 @@ export function menuFor(user: Pick<SessionUser, 'role' | 'enterpriseId'>): MenuI
   }
   const items: MenuItem[] = [home, { label: 'nav.enterprises', path: '/enterprises', icon: 'enterprise' }];
   if (user.role === 'admin') {
-    items.push({ label: 'nav.users', path: '/users', icon: 'users' }, { label: 'nav.audit', path: '/audit', icon: 'audit' });
+    items.push(
+      { label: 'nav.users', path: '/users', icon: 'users' },
+      { label: 'nav.units', path: '/units', icon: 'units' },
+      { label: 'nav.audit', path: '/audit', icon: 'audit' },
+    );
   }
   return items;
 }
