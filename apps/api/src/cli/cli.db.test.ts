@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase } from '../db/database';
 import { loadDemo } from '../demo/seed';
 import { ManualClock } from '../lib/clock';
-import { resetDatabase, T0, testConfig } from '../test/harness';
+import { removeDatabase, resetDatabase, T0, testConfig } from '../test/harness';
 import { runBackup, runRestore } from './backup';
 import { runExport, runImport } from './transfer';
 import { runUser } from './user';
@@ -21,7 +21,10 @@ beforeAll(async () => {
   await loadDemo({ db: h.db, config, clock: new ManualClock(T0) });
   await h.close();
 });
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+  removeDatabase(config);
+});
 
 async function count(table: 'enterprise' | 'user'): Promise<number> {
   const h = openDatabase(config.database);

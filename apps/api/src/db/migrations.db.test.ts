@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { resetDatabase, testConfig } from '../test/harness';
+import { removeDatabase, resetDatabase, testConfig } from '../test/harness';
 import { migrateDownOne, migrateToLatest, openDatabase } from './database';
 import { migrationProvider } from './migrations';
 
@@ -30,5 +30,6 @@ describe('migrations', () => {
     expect(await tables(config.database)).toEqual([]);
     await migrateToLatest(config.database);
     expect(await tables(config.database)).toEqual(up);
+    removeDatabase(config);
   });
 });

@@ -31,6 +31,11 @@ export function testConfig(env: Record<string, string> = {}): Config {
   return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PASSWORD_ITERATIONS: '1000', LOGIN_RATE_PER_MINUTE: '10000', DATABASE_URL: url, ...env });
 }
 
+/** Removes a test's SQLite temp directory (PostgreSQL is reset at the next start instead). */
+export function removeDatabase(config: Config): void {
+  if (config.database.dialect === 'sqlite') fs.rmSync(path.dirname(config.database.file), { recursive: true, force: true });
+}
+
 export async function resetDatabase(config: Config): Promise<void> {
   if (config.database.dialect !== 'postgres') return;
   const h = openDatabase(config.database);
@@ -66,7 +71,7 @@ export async function startTestApp(opts: { env?: Record<string, string>; demo?: 
     async close() {
       await app.close();
       await database.close();
-      if (config.database.dialect === 'sqlite') fs.rmSync(path.dirname(config.database.file), { recursive: true, force: true });
+      removeDatabase(config);
     },
   };
 }
