@@ -2,13 +2,10 @@ import fs from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import type { Config } from '../config';
 import { migrateToLatest } from '../db/database';
-import { likeOperator } from '../db/dialect';
 import { AppError } from '../lib/errors';
-import { exportRow, streamWorkbook } from '../modules/enterprise/enterprise-excel';
+import { streamWorkbook } from '../modules/enterprise/enterprise-excel';
+import { exportEnterprises } from '../modules/enterprise/enterprise.service';
 import { importEnterprises } from '../modules/enterprise/enterprise-import.service';
-import { eachEnterprise } from '../modules/enterprise/enterprise.repository';
-import { presentEnterprise } from '../modules/enterprise/enterprise.presenter';
-import { unitMap } from '../modules/unit/unit.repository';
 import { CLI_VIEWER, cliContext, withDatabase } from './context';
 
 export async function runImport(config: Config, file: string): Promise<number> {
@@ -31,13 +28,9 @@ export async function runImport(config: Config, file: string): Promise<number> {
 export async function runExport(config: Config, file: string): Promise<number> {
   await migrateToLatest(config.database);
   return withDatabase(config, async ({ db }) => {
-    const units = await unitMap(db);
     let n = 0;
     const stream = streamWorkbook('企业', true, async (add) => {
-      for await (const page of eachEnterprise(db, CLI_VIEWER, { status: 'all' }, likeOperator(config.database))) {
-        for (const r of page) add(exportRow(presentEnterprise(r, CLI_VIEWER, units), units));
-        n += page.length;
-      }
+      n = await exportEnterprises({ db, config }, CLI_VIEWER, { status: 'all' }, add);
     });
     await pipeline(stream, fs.createWriteStream(file));
     console.log(`exported ${n} enterprises to ${file}`);

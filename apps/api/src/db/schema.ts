@@ -1,3 +1,5 @@
+import type { ChainedRow } from '../modules/audit/audit';
+
 /**
  * Kysely table types. Timestamps are ISO-8601 UTC text and booleans 0/1 integers on both
  * databases, so rows read the same from SQLite and PostgreSQL.
@@ -88,22 +90,8 @@ export interface EnterpriseQualificationTable {
   position: number;
 }
 
-export interface AuditLogTable {
-  seq: number;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  actorRole: string | null;
-  action: string;
-  entityType: string | null;
-  entityId: string | null;
-  result: string;
-  detail: string;
-  requestId: string | null;
-  ip: string | null;
-  prevHash: string;
-  hash: string;
-}
+/** The hash-chained audit row, as the audit module defines it. */
+export type AuditLogTable = ChainedRow;
 
 /** One row: the chain's last sequence number and hash; updating it serialises audit writers. */
 export interface AuditHeadTable {

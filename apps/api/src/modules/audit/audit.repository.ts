@@ -46,7 +46,7 @@ export async function listAudit(db: Db, f: AuditFilter, page: number, pageSize: 
     filtered(db, f).selectAll().orderBy('seq', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
     filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { items: items as ChainedRow[], total: Number(count.n) };
+  return { items, total: Number(count.n) };
 }
 
 /** Recomputes the whole chain in seq order; also checks the head, which catches a deleted tail. */
@@ -56,7 +56,7 @@ export async function verifyAudit(db: Db): Promise<{ ok: boolean; checked: numbe
   let prev: string | null = null;
   let checked = 0;
   for (;;) {
-    const rows = (await db.selectFrom('auditLog').selectAll().where('seq', '>', after).orderBy('seq').limit(batch).execute()) as ChainedRow[];
+    const rows = await db.selectFrom('auditLog').selectAll().where('seq', '>', after).orderBy('seq').limit(batch).execute();
     if (rows.length === 0) break;
     // A purge by retention removes the oldest rows; the first remaining row anchors the check.
     const broken = firstBroken(rows, prev);

@@ -15,13 +15,9 @@ import { ALL_ROLES, COMMITTEE } from '../../http/access';
 import { contextOf } from '../../http/auth';
 import { AppError } from '../../lib/errors';
 import type { AppDeps } from '../../app';
-import { likeOperator } from '../../db/dialect';
-import { enterpriseInScope } from '../auth/viewer';
-import { listUnits, unitMap } from '../unit/unit.repository';
-import { exportRow, streamWorkbook, templateWorkbook } from './enterprise-excel';
+import { listUnits } from '../unit/unit.repository';
+import { streamWorkbook, templateWorkbook } from './enterprise-excel';
 import { importEnterprises } from './enterprise-import.service';
-import { eachEnterprise } from './enterprise.repository';
-import { presentEnterprise } from './enterprise.presenter';
 import * as service from './enterprise.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -53,13 +49,8 @@ export const enterpriseRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
     '/enterprises/export',
     { config: { access: { roles: COMMITTEE } }, schema: { tags: ['enterprises'], summary: 'The filtered list as xlsx', querystring: enterpriseListQuerySchema.omit({ page: true, pageSize: true, sort: true }) } },
     async (request, reply) => {
-      const viewer = request.viewer!;
-      const units = await unitMap(deps.db);
-      const unitPath = request.query.unitId ? (units.get(request.query.unitId)?.path ?? '/none/') : undefined;
       const stream = streamWorkbook('企业', true, async (add) => {
-        for await (const page of eachEnterprise(deps.db, viewer, { ...request.query, unitPath }, likeOperator(deps.config.database))) {
-          for (const r of page) if (enterpriseInScope(viewer, r)) add(exportRow(presentEnterprise(r, viewer, units), units));
-        }
+        await service.exportEnterprises(deps, request.viewer!, request.query, add);
       });
       const day = clock.now().toISOString().slice(0, 10);
       return reply.type(XLSX).header('content-disposition', attachment(`企业名录-${day}.xlsx`)).send(stream);

@@ -11,6 +11,7 @@ import { enterpriseInScope, unitInScope, type Viewer } from '../auth/viewer';
 import { isAssignableIndustry } from '../dictionary/industry';
 import { unitMap, type UnitRow } from '../unit/unit.repository';
 import { columnsOf, contentOf, fieldsNotPermittedForSelf, sortQualifications, type EnterpriseRecord } from './enterprise';
+import { exportRow } from './enterprise-excel';
 import { presentEnterprise } from './enterprise.presenter';
 import * as repo from './enterprise.repository';
 
@@ -26,9 +27,14 @@ export function assertPlaceable(units: ReadonlyMap<string, UnitRow>, viewer: Vie
   if (unit.kind !== 'park' && unit.kind !== 'zone') throw new AppError('VALIDATION', 'an enterprise belongs to a park or a zone', { field: 'unitId' });
 }
 
+/** The unit filter as a path prefix; an unknown unit matches nothing. */
+function unitPathOf(units: ReadonlyMap<string, UnitRow>, unitId: string | undefined): string | undefined {
+  return unitId ? (units.get(unitId)?.path ?? '/none/') : undefined;
+}
+
 export async function listEnterprisesFor(deps: EnterpriseDeps, viewer: Viewer, query: EnterpriseListQuery): Promise<EnterpriseList> {
   const units = await unitMap(deps.db);
-  const unitPath = query.unitId ? (units.get(query.unitId)?.path ?? '/none/') : undefined;
+  const unitPath = unitPathOf(units, query.unitId);
   const { rows, total } = await repo.listEnterprises(deps.db, viewer, { ...query, unitPath }, likeOperator(deps.config.database));
   return { items: rows.map((r) => presentEnterprise(r, viewer, units)), total, page: query.page, pageSize: query.pageSize };
 }
@@ -37,6 +43,17 @@ export async function listEnterprisesFor(deps: EnterpriseDeps, viewer: Viewer, q
 async function conflictOn(trx: Trx, id: string, viewer: Viewer, units: ReadonlyMap<string, UnitRow>) {
   const latest = await repo.findEnterprise(trx, id);
   return conflict(latest ? presentEnterprise(latest, viewer, units) : null);
+}
+
+/** Every enterprise matching the filter, presented, as export rows in name order; returns the count. */
+export async function exportEnterprises(deps: EnterpriseDeps, viewer: Viewer, filter: repo.EnterpriseFilter, add: (cells: (string | number | null)[]) => void): Promise<number> {
+  const units = await unitMap(deps.db);
+  let n = 0;
+  for await (const page of repo.eachEnterprise(deps.db, viewer, { ...filter, unitPath: unitPathOf(units, filter.unitId) }, likeOperator(deps.config.database))) {
+    for (const r of page) add(exportRow(presentEnterprise(r, viewer, units), units));
+    n += page.length;
+  }
+  return n;
 }
 
 async function getRecord(db: Db, viewer: Viewer, id: string): Promise<EnterpriseRecord> {
