@@ -23,6 +23,7 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { userRoutes } from './modules/auth/user.routes';
 import { dictionaryRoutes } from './modules/dictionary/dictionary.routes';
 import { enterpriseRoutes } from './modules/enterprise/enterprise.routes';
+import { statisticsRoutes } from './modules/statistics/statistics.routes';
 import { unitRoutes } from './modules/unit/unit.routes';
 
 export interface AppDeps {
@@ -75,6 +76,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(dictionaryRoutes, deps);
       await api.register(unitRoutes, deps);
       await api.register(enterpriseRoutes, deps);
+      await api.register(statisticsRoutes, deps);
       await api.register(auditRoutes, deps);
     },
     { prefix: '/api/v1' },

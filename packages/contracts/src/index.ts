@@ -5,3 +5,5 @@ export * from './uscc';
 export * from './enterprise';
 export * from './auth';
 export * from './platform';
+export * from './figures';
+export * from './statistics';

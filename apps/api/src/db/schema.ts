@@ -1,3 +1,4 @@
+import type { FigureKey } from '@yuanqu/contracts';
 import type { ChainedRow } from '../modules/audit/audit';
 
 /**
@@ -113,6 +114,34 @@ export interface ImportBatchTable {
   unchanged: number;
 }
 
+/** A statistical report: one enterprise, one period, its figures (stored units) and its review state. */
+export type StatReportTable = Record<FigureKey, number | null> & {
+  id: string;
+  enterpriseId: string;
+  period: string;
+  source: string;
+  status: string;
+  /** JSON array of FigureWarning. */
+  warnings: string;
+  warningsAcknowledged: number;
+  note: string | null;
+  returnReason: string | null;
+  submittedBy: string | null;
+  submittedAt: string;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  importBatchId: string | null;
+  version: number;
+};
+
+/** Committee-editable parameters, one JSON value per key. */
+export interface SettingTable {
+  key: string;
+  value: string;
+  version: number;
+  updatedAt: string;
+}
+
 export interface Database {
   unit: UnitTable;
   user: UserTable;
@@ -123,4 +152,6 @@ export interface Database {
   auditLog: AuditLogTable;
   auditHead: AuditHeadTable;
   importBatch: ImportBatchTable;
+  statReport: StatReportTable;
+  setting: SettingTable;
 }

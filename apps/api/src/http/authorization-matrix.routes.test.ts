@@ -8,7 +8,7 @@ import { enterpriseId, startTestApp, type Agent, type TestApp } from '../test/ha
  */
 type Expect = 'ok' | 403 | 404;
 type Who = 'admin' | 'staffEconomy' | 'staffInvestment' | 'leader' | 'enterpriseOwn' | 'enterpriseOther';
-type Row = { route: string; body?: unknown; expect: Record<Who, Expect> };
+type Row = { route: string; query?: string; body?: unknown; expect: Record<Who, Expect> };
 
 const all: Record<Who, Expect> = { admin: 'ok', staffEconomy: 'ok', staffInvestment: 'ok', leader: 'ok', enterpriseOwn: 'ok', enterpriseOther: 'ok' };
 const ownOnly: Record<Who, Expect> = { ...all, enterpriseOther: 404 };
@@ -39,6 +39,16 @@ const MATRIX: Row[] = [
   { route: 'POST /api/v1/enterprises/:id/archive', body: { version: 999 }, expect: registryWrite },
   { route: 'POST /api/v1/enterprises/:id/restore', body: { version: 999 }, expect: registryWrite },
   { route: 'GET /api/v1/enterprises/:id/history', expect: ownOnly },
+  { route: 'GET /api/v1/statistics/summary', query: 'period=2022-12', expect: committee },
+  { route: 'GET /api/v1/statistics/series', query: 'figure=mainRevenue&from=2021&to=2022', expect: committee },
+  { route: 'GET /api/v1/statistics/enterprises/:id/figures', query: 'year=2022', expect: ownOnly },
+  { route: 'GET /api/v1/statistics/reports', expect: all },
+  { route: 'POST /api/v1/statistics/reports', body: {}, expect: { ...registryWrite, enterpriseOwn: 'ok', enterpriseOther: 'ok' } },
+  { route: 'GET /api/v1/statistics/reports/:id', expect: ownOnly },
+  { route: 'POST /api/v1/statistics/reports/:id/approve', body: { version: 999 }, expect: registryWrite },
+  { route: 'POST /api/v1/statistics/reports/:id/return', body: { version: 999, reason: '核对' }, expect: registryWrite },
+  { route: 'GET /api/v1/statistics/settings', expect: committee },
+  { route: 'PUT /api/v1/statistics/settings', body: {}, expect: registryWrite },
   { route: 'GET /api/v1/audit', expect: adminOnly },
   { route: 'GET /api/v1/audit/verify', expect: adminOnly },
 ];
@@ -57,6 +67,8 @@ let agents: Record<Who, Agent>;
 let ownId: string;
 let otherId: string;
 let userId: string;
+let ownReportId: string;
+let otherReportId: string;
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -65,6 +77,9 @@ beforeAll(async () => {
   userId = created.json().id;
   ownId = await enterpriseId(t, '鸿利达');
   otherId = await enterpriseId(t, '杰尼');
+  const reportOf = async (id: string) => (await t.database.db.selectFrom('statReport').select('id').where('enterpriseId', '=', id).executeTakeFirstOrThrow()).id;
+  ownReportId = await reportOf(ownId);
+  otherReportId = await reportOf(otherId);
   agents = {
     admin,
     staffEconomy: await t.login('stats'),
@@ -76,10 +91,13 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-function concrete(route: string, who: Who): { method: 'GET' | 'POST' | 'PATCH'; url: string } {
-  const [method, path] = route.split(' ') as ['GET' | 'POST' | 'PATCH', string];
-  const id = path.includes('/users/') ? userId : who === 'enterpriseOther' ? otherId : ownId;
-  return { method, url: path.replace(':id', id) };
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
+
+function concrete(route: string, who: Who, query?: string): { method: Method; url: string } {
+  const [method, path] = route.split(' ') as [Method, string];
+  const other = who === 'enterpriseOther';
+  const id = path.includes('/users/') ? userId : path.includes('/reports/') ? (other ? otherReportId : ownReportId) : other ? otherId : ownId;
+  return { method, url: path.replace(':id', id) + (query ? `?${query}` : '') };
 }
 
 describe('authorization matrix', () => {
@@ -109,7 +127,7 @@ describe('authorization matrix', () => {
       // Logout ends the session; run it last for each role by using a throwaway login.
       for (const who of Object.keys(row.expect) as Who[]) {
         const agent = row.route.endsWith('/logout') ? await t.login(who === 'admin' ? 'admin' : 'leader') : agents[who];
-        const { method, url } = concrete(row.route, who);
+        const { method, url } = concrete(row.route, who, row.query);
         const res = await agent.request(method, url, method === 'GET' ? undefined : row.body);
         const expected = row.expect[who];
         if (expected === 'ok') expect(REFUSALS, `${who} ${row.route} → ${res.statusCode} ${res.body.slice(0, 200)}`).not.toContain(errorCode(res.body));
@@ -132,6 +150,18 @@ describe('tenant isolation', () => {
       expect((await own.get(`/api/v1/enterprises/${id}`)).statusCode).toBe(expected);
       expect((await own.get(`/api/v1/enterprises/${id}/history`)).statusCode).toBe(expected);
       if (id !== ownId) expect((await own.patch(`/api/v1/enterprises/${id}`, { version: 1, address: 'x' })).statusCode).toBe(404);
+    }
+  });
+
+  it('shows an enterprise user its own statistical reports and figures, and no other', async () => {
+    const own = agents.enterpriseOwn;
+    const reports = await t.database.db.selectFrom('statReport').select(['id', 'enterpriseId']).execute();
+    expect(new Set(reports.map((r) => r.enterpriseId)).size).toBeGreaterThan(20);
+    for (const r of reports) expect((await own.get(`/api/v1/statistics/reports/${r.id}`)).statusCode).toBe(r.enterpriseId === ownId ? 200 : 404);
+    const listed = (await own.get('/api/v1/statistics/reports?status=all&pageSize=200')).json();
+    expect(listed.total).toBe(reports.filter((r) => r.enterpriseId === ownId).length);
+    for (const { id } of await t.database.db.selectFrom('enterprise').select('id').execute()) {
+      expect((await own.get(`/api/v1/statistics/enterprises/${id}/figures?year=2024`)).statusCode).toBe(id === ownId ? 200 : 404);
     }
   });
 

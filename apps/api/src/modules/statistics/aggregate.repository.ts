@@ -1,0 +1,77 @@
+import { FIGURES, type FigureKey, type StatisticsFilter } from '@yuanqu/contracts';
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Db } from '../../db/database';
+import type { Viewer } from '../auth/viewer';
+
+type Scope = Pick<Viewer, 'unitPaths'>;
+
+/** Sums (and counts, for flags and rates) of counted figures for one slice of enterprises. */
+export interface Bucket {
+  period: string;
+  unitId: string;
+  industryChain: string;
+  scale: string;
+  enterpriseId: string | null;
+  enterpriseName: string | null;
+  reporters: number;
+  sums: Partial<Record<FigureKey, number | null>>;
+  counts: Partial<Record<FigureKey, number>>;
+}
+
+/**
+ * 规上/规下 as it stood in the report's period: the registry keeps today's scale and the date it
+ * last changed (scale_since); before that date the enterprise was on the other side.
+ */
+const scaleAt = sql<string>`case when ${sql.ref('e.scaleSince')} is null or ${sql.ref('e.scaleSince')} <= ${sql.ref('r.period')} || '-31' then ${sql.ref('e.scale')} when ${sql.ref('e.scale')} = 'above' then 'below' else 'above' end`;
+
+export interface BucketQuery {
+  periods: string[];
+  filter: StatisticsFilter & { unitPath?: string };
+  byEnterprise: boolean;
+}
+
+/** Counted figures grouped by period, unit, industry and scale (and enterprise when asked). */
+export async function readBuckets(db: Db, scope: Scope, q: BucketQuery): Promise<Bucket[]> {
+  const { filter } = q;
+  let query = db
+    .selectFrom('statReport as r')
+    .innerJoin('enterprise as e', 'e.id', 'r.enterpriseId')
+    .innerJoin('unit as u', 'u.id', 'e.unitId')
+    .where((eb) => {
+      const all: Expression<SqlBool>[] = [eb('r.status', '=', 'approved'), eb('r.period', 'in', q.periods)];
+      if (scope.unitPaths !== null) all.push(scope.unitPaths.length ? eb.or(scope.unitPaths.map((p) => eb('u.path', 'like', `${p}%`))) : eb.lit(false));
+      if (filter.unitPath) all.push(eb('u.path', 'like', `${filter.unitPath}%`));
+      if (filter.industryChain) all.push(eb('e.industryChain', '=', filter.industryChain));
+      if (filter.enterpriseIds) all.push(eb('e.id', 'in', filter.enterpriseIds.length ? filter.enterpriseIds : ['']));
+      if (filter.scale) all.push(eb(scaleAt, '=', filter.scale));
+      return eb.and(all);
+    })
+    .select(['r.period', 'e.unitId', 'e.industryChain', scaleAt.as('scale'), (eb) => eb.fn.countAll<number>().as('reporters')])
+    .groupBy(['r.period', 'e.unitId', 'e.industryChain', scaleAt]);
+  FIGURES.forEach((f, i) => {
+    const column = sql.ref(`r.${f.key}`);
+    if (f.kind === 'flow' || f.kind === 'stock') query = query.select(sql<number | null>`cast(sum(${column}) as bigint)`.as(`s${i}`));
+    else query = query.select([sql<number | null>`sum(${column})`.as(`s${i}`), sql<number>`count(${column})`.as(`c${i}`)]);
+  });
+  const rows = (await (q.byEnterprise ? query.select(['e.id as enterpriseId', 'e.name as enterpriseName']).groupBy(['e.id', 'e.name']) : query).execute()) as Record<string, unknown>[];
+  return rows.map((row) => {
+    const sums: Bucket['sums'] = {};
+    const counts: Bucket['counts'] = {};
+    FIGURES.forEach((f, i) => {
+      const s = row[`s${i}`];
+      sums[f.key] = s === null || s === undefined ? null : Number(s);
+      if (row[`c${i}`] !== undefined) counts[f.key] = Number(row[`c${i}`]);
+    });
+    return {
+      period: row.period as string,
+      unitId: row.unitId as string,
+      industryChain: row.industryChain as string,
+      scale: row.scale as string,
+      enterpriseId: (row.enterpriseId as string | undefined) ?? null,
+      enterpriseName: (row.enterpriseName as string | undefined) ?? null,
+      reporters: Number(row.reporters),
+      sums,
+      counts,
+    };
+  });
+}
