@@ -24,6 +24,7 @@ import { userRoutes } from './modules/auth/user.routes';
 import { dictionaryRoutes } from './modules/dictionary/dictionary.routes';
 import { enterpriseRoutes } from './modules/enterprise/enterprise.routes';
 import { statisticsRoutes } from './modules/statistics/statistics.routes';
+import { targetRoutes } from './modules/target/target.routes';
 import { unitRoutes } from './modules/unit/unit.routes';
 
 export interface AppDeps {
@@ -77,6 +78,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(unitRoutes, deps);
       await api.register(enterpriseRoutes, deps);
       await api.register(statisticsRoutes, deps);
+      await api.register(targetRoutes, deps);
       await api.register(auditRoutes, deps);
     },
     { prefix: '/api/v1' },

@@ -7,3 +7,4 @@ export * from './auth';
 export * from './platform';
 export * from './figures';
 export * from './statistics';
+export * from './targets';

@@ -134,6 +134,31 @@ export type StatReportTable = Record<FigureKey, number | null> & {
   version: number;
 };
 
+/** A tracked target of the plan (committee data; the plan's ten ship as defaults). */
+export interface StatTargetTable {
+  id: string;
+  code: string;
+  name: string;
+  metric: string;
+  figure: string | null;
+  scale: string | null;
+  qualification: string | null;
+  threshold: number | null;
+  unit: string;
+  targetValue: number;
+  baselineYear: number;
+  targetYear: number;
+  trendOnly: number;
+  riskRatio: number;
+  department: string;
+  source: string | null;
+  sortOrder: number;
+  status: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
 /** Committee-editable parameters, one JSON value per key. */
 export interface SettingTable {
   key: string;
@@ -154,4 +179,5 @@ export interface Database {
   importBatch: ImportBatchTable;
   statReport: StatReportTable;
   setting: SettingTable;
+  statTarget: StatTargetTable;
 }

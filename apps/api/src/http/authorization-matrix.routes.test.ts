@@ -49,6 +49,11 @@ const MATRIX: Row[] = [
   { route: 'POST /api/v1/statistics/reports/:id/return', body: { version: 999, reason: '核对' }, expect: registryWrite },
   { route: 'GET /api/v1/statistics/settings', expect: committee },
   { route: 'PUT /api/v1/statistics/settings', body: {}, expect: registryWrite },
+  { route: 'GET /api/v1/targets', expect: committee },
+  { route: 'POST /api/v1/targets', body: {}, expect: registryWrite },
+  { route: 'PATCH /api/v1/targets/:id', body: { version: 999 }, expect: registryWrite },
+  { route: 'POST /api/v1/targets/:id/retire', body: { version: 999 }, expect: registryWrite },
+  { route: 'POST /api/v1/targets/:id/restore', body: { version: 999 }, expect: registryWrite },
   { route: 'GET /api/v1/audit', expect: adminOnly },
   { route: 'GET /api/v1/audit/verify', expect: adminOnly },
 ];
@@ -69,6 +74,7 @@ let otherId: string;
 let userId: string;
 let ownReportId: string;
 let otherReportId: string;
+let targetId: string;
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -80,6 +86,7 @@ beforeAll(async () => {
   const reportOf = async (id: string) => (await t.database.db.selectFrom('statReport').select('id').where('enterpriseId', '=', id).executeTakeFirstOrThrow()).id;
   ownReportId = await reportOf(ownId);
   otherReportId = await reportOf(otherId);
+  targetId = (await t.database.db.selectFrom('statTarget').select('id').executeTakeFirstOrThrow()).id;
   agents = {
     admin,
     staffEconomy: await t.login('stats'),
@@ -96,7 +103,15 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
 function concrete(route: string, who: Who, query?: string): { method: Method; url: string } {
   const [method, path] = route.split(' ') as [Method, string];
   const other = who === 'enterpriseOther';
-  const id = path.includes('/users/') ? userId : path.includes('/reports/') ? (other ? otherReportId : ownReportId) : other ? otherId : ownId;
+  const id = path.includes('/users/')
+    ? userId
+    : path.includes('/targets/')
+      ? targetId
+      : path.includes('/reports/')
+        ? (other ? otherReportId : ownReportId)
+        : other
+          ? otherId
+          : ownId;
   return { method, url: path.replace(':id', id) + (query ? `?${query}` : '') };
 }
 

@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as createFoundation from './20261126T1700-create-foundation';
 import * as indexEnterpriseChainListing from './20261126T1745-index-enterprise-chain-listing';
 import * as createStatistics from './20261126T1930-create-statistics';
+import * as createTargets from './20261126T1940-create-targets';
 
 // Migrations are listed here rather than read from disk so the bundled server carries them.
 const migrations: Record<string, Migration> = {
   '20261126T1700-create-foundation': createFoundation,
   '20261126T1745-index-enterprise-chain-listing': indexEnterpriseChainListing,
   '20261126T1930-create-statistics': createStatistics,
+  '20261126T1940-create-targets': createTargets,
 };
 
 export const migrationProvider: MigrationProvider = {
