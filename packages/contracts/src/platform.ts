@@ -60,3 +60,18 @@ export const importResultSchema = z.object({
   unchanged: z.number().int(),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
+
+export const NOTIFICATION_KINDS = ['reportDue', 'reportReturned'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** An in-app message; the web app words it from kind and params in the user's language. */
+export const notificationSchema = z.object({
+  id: z.string(),
+  kind: z.enum(NOTIFICATION_KINDS),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export type Notification = z.infer<typeof notificationSchema>;
+export const notificationListSchema = z.object({ items: z.array(notificationSchema), unread: z.number().int() });
+export type NotificationList = z.infer<typeof notificationListSchema>;

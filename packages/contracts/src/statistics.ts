@@ -181,3 +181,32 @@ export const statisticsSettingsSchema = z.strictObject({
   version: z.number().int().min(1),
 });
 export type StatisticsSettings = z.infer<typeof statisticsSettingsSchema>;
+
+/** Enterprises that owe a period's report: none counted or waiting for review. */
+export const overdueSchema = z.object({
+  period: z.string(),
+  /** The last day to report, from the deadline setting. */
+  dueOn: z.string(),
+  /** True once the due day has passed. */
+  overdue: z.boolean(),
+  items: z.array(
+    z.object({
+      enterpriseId: z.string(),
+      name: z.string(),
+      uscc: z.string(),
+      unitId: z.string(),
+      returned: z.boolean(),
+      lastRemindedAt: z.string().nullable(),
+      hasAccount: z.boolean(),
+    }),
+  ),
+});
+export type Overdue = z.infer<typeof overdueSchema>;
+
+export const reminderSchema = z.strictObject({
+  period: periodSchema,
+  /** Only these enterprises; all that owe the report when absent. */
+  enterpriseIds: z.array(z.string().max(40)).max(500).optional(),
+});
+export const reminderResultSchema = z.object({ enterprises: z.number().int(), users: z.number().int(), withoutAccount: z.number().int() });
+export type ReminderResult = z.infer<typeof reminderResultSchema>;

@@ -159,6 +159,19 @@ export interface StatTargetTable {
   updatedAt: string;
 }
 
+/** A message to one user, shown in the app; kind and params are rendered in the user's language. */
+export interface NotificationTable {
+  id: string;
+  userId: string;
+  kind: string;
+  /** JSON object of the kind's parameters. */
+  params: string;
+  /** What the message is about, to find earlier ones (a reminder: `period/enterpriseId`). */
+  ref: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
 /** Committee-editable parameters, one JSON value per key. */
 export interface SettingTable {
   key: string;
@@ -180,4 +193,5 @@ export interface Database {
   statReport: StatReportTable;
   setting: SettingTable;
   statTarget: StatTargetTable;
+  notification: NotificationTable;
 }

@@ -12,6 +12,8 @@ export type Access =
       writeDepartments?: readonly Department[];
       /** Reachable while the password must be changed (the change itself, logout, me). */
       allowPasswordChange?: boolean;
+      /** Acts only on the caller's own things (its messages): open to read-only leaders too. */
+      personal?: boolean;
     };
 
 export const ALL_ROLES: readonly Role[] = ['admin', 'staff', 'leader', 'enterprise'];

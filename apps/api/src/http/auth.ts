@@ -66,7 +66,7 @@ function check(access: Access, request: FastifyRequest): void {
     throw new AppError('PASSWORD_CHANGE_REQUIRED', 'change your password first');
   }
   if (!access.roles.includes(viewer.role)) throw new AppError('FORBIDDEN', 'your role may not do this');
-  if (unsafe && viewer.role === 'leader' && !access.allowPasswordChange) throw new AppError('FORBIDDEN', 'leaders have read-only access');
+  if (unsafe && viewer.role === 'leader' && !access.allowPasswordChange && !access.personal) throw new AppError('FORBIDDEN', 'leaders have read-only access');
   if (unsafe && viewer.role === 'staff' && access.writeDepartments && !access.writeDepartments.some((d) => viewer.departments.includes(d))) {
     throw new AppError('FORBIDDEN', 'your department does not manage this');
   }

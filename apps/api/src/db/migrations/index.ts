@@ -3,6 +3,7 @@ import * as createFoundation from './20261126T1700-create-foundation';
 import * as indexEnterpriseChainListing from './20261126T1745-index-enterprise-chain-listing';
 import * as createStatistics from './20261126T1930-create-statistics';
 import * as createTargets from './20261126T1940-create-targets';
+import * as createNotifications from './20261126T1950-create-notifications';
 
 // Migrations are listed here rather than read from disk so the bundled server carries them.
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '20261126T1745-index-enterprise-chain-listing': indexEnterpriseChainListing,
   '20261126T1930-create-statistics': createStatistics,
   '20261126T1940-create-targets': createTargets,
+  '20261126T1950-create-notifications': createNotifications,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -21,6 +21,7 @@ import { newId } from '../../lib/ids';
 import { appendAudit } from '../audit/audit.repository';
 import { auditEvent, type RequestContext } from '../audit/audit.context';
 import { enterpriseInScope, type Viewer } from '../auth/viewer';
+import { enterpriseAccounts, notify } from '../notification/notification.repository';
 import { readSetting, writeSetting } from '../setting/setting.repository';
 import { checkFigures } from './checks';
 import { presentReport } from './report.presenter';
@@ -139,6 +140,11 @@ async function review(deps: StatisticsDeps, ctx: RequestContext, id: string, ver
     const set = await decide(trx, r);
     if (!(await repo.updateReport(trx, id, version, { ...set, reviewedBy: viewer.username, reviewedAt: ctx.clock.now().toISOString() }))) {
       throw conflict(presentReport((await repo.findReport(trx, id))!, viewer));
+    }
+    if (set.status === 'returned') {
+      const users = (await enterpriseAccounts(trx, [r.enterpriseId])).get(r.enterpriseId) ?? [];
+      const params = { period: r.period, reason: set.returnReason ?? null, reportId: r.id };
+      await notify(trx, users.map((userId) => ({ userId, kind: 'reportReturned' as const, params, ref: r.id })), ctx.clock.now().toISOString());
     }
     const action = set.status === 'approved' ? 'statReport.approve' : 'statReport.return';
     await appendAudit(trx, [auditEvent(ctx, action, { entityType: 'statReport', entityId: id, detail: { enterpriseId: r.enterpriseId, period: r.period, reason: set.returnReason ?? null } })]);

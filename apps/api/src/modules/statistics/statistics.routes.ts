@@ -2,6 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   enterpriseFiguresSchema,
+  latestClosedPeriod,
+  overdueSchema,
+  periodSchema,
+  reminderResultSchema,
+  reminderSchema,
   reportListQuerySchema,
   reportListSchema,
   reportReturnSchema,
@@ -18,6 +23,7 @@ import { ALL_ROLES, COMMITTEE } from '../../http/access';
 import { contextOf } from '../../http/auth';
 import type { AppDeps } from '../../app';
 import { series, summarize } from './aggregate.service';
+import { listOverdue, remind } from './overdue.service';
 import * as service from './report.service';
 
 /** 经济发展/统计 keeps the figures; admins may too. */
@@ -92,5 +98,23 @@ export const statisticsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
     '/statistics/settings',
     { config: { access: review }, schema: { tags, summary: 'Edit the checks and deadlines (409 on a stale version)', body: statisticsSettingsSchema, response: { 200: statisticsSettingsSchema } } },
     async (request) => service.updateSettings(deps, contextOf(request, clock), request.body),
+  );
+
+  app.get(
+    '/statistics/overdue',
+    {
+      config: { access: { roles: COMMITTEE } },
+      schema: { tags, summary: 'Enterprises that owe a period’s report (default: the latest closed period)', querystring: z.strictObject({ period: periodSchema.optional() }), response: { 200: overdueSchema } },
+    },
+    async (request) => {
+      const today = clock.now().toISOString().slice(0, 10);
+      return listOverdue(db, request.viewer!, request.query.period ?? latestClosedPeriod(today), today);
+    },
+  );
+
+  app.post(
+    '/statistics/reminders',
+    { config: { access: review }, schema: { tags, summary: 'Remind enterprises that owe a report, in the app', body: reminderSchema, response: { 200: reminderResultSchema } } },
+    async (request) => remind(db, contextOf(request, clock), request.body.period, request.body.enterpriseIds),
   );
 };

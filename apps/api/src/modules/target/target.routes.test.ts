@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type Item = { code: string; [k: string]: unknown };
+type Item = { id: string; code: string; current: number; baseline: number; required: number; projection: number; verdict: string; history: { year: number }[] };
 const byCode = async (query = '') => {
   const list = (await leader.get(`/api/v1/targets${query}`)).json();
   return { asOfYear: list.asOfYear as number, items: new Map((list.items as Item[]).map((i) => [i.code, i])) };
@@ -32,18 +32,18 @@ describe('targets', () => {
     expect(items.get('grossOutput2025')).toMatchObject({ baseline: 11_370_000_000, verdict: 'reached' });
     expect(items.get('newAboveScale2025')).toMatchObject({ current: 0, verdict: 'missed' });
     expect(items.get('standardFactory2025')).toMatchObject({ current: null, verdict: 'noData' });
-    expect((revenue.history as { year: number }[]).map((h) => h.year)).toEqual([2022, 2023, 2024, 2025]);
+    expect(revenue.history.map((h) => h.year)).toEqual([2022, 2023, 2024, 2025]);
   });
 
   it('shows the path and the projection at an earlier year', async () => {
     const { items } = await byCode('?asOfYear=2023');
-    const revenue = items.get('mainRevenue2025')! as { current: number; baseline: number; required: number; projection: number; verdict: string };
+    const revenue = items.get('mainRevenue2025')!;
     expect(revenue.current).toBe(await annualRevenue(2023));
     expect(revenue.required).toBeCloseTo(6_435_000_000 * (10_000_000_000 / 6_435_000_000) ** (1 / 3), 0);
     expect(revenue.projection).toBeCloseTo(revenue.current * (revenue.current / revenue.baseline) ** 2, 0);
     const expected = revenue.current >= 1e10 ? 'reached' : revenue.projection >= 1e10 ? 'onTrack' : revenue.projection >= 9e9 ? 'atRisk' : 'behind';
     expect(revenue.verdict).toBe(expected);
-    const rd = items.get('rdGrowth2025')! as { current: number; unit: string };
+    const rd = items.get('rdGrowth2025')!;
     const above = async (y: number) => (await stats.get(`/api/v1/statistics/summary?period=${y}-12&scale=above`)).json().total.values.rdExpense as number;
     expect(rd.current).toBeCloseTo((await above(2023)) / (await above(2022)) - 1, 12);
   });
