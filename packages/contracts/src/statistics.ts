@@ -178,6 +178,10 @@ export const statisticsSettingsSchema = z.strictObject({
   jumpFactor: z.number().min(1.1).max(100),
   /** Day of the following month by which a period's report is due. */
   deadlineDay: z.number().int().min(1).max(28),
+  /** A different due date for particular periods (a holiday, the annual report), `YYYY-MM` → `YYYY-MM-DD`. */
+  deadlineOverrides: z
+    .record(periodSchema, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD'))
+    .refine((r) => Object.keys(r).length <= 60, 'too many'),
   version: z.number().int().min(1),
 });
 export type StatisticsSettings = z.infer<typeof statisticsSettingsSchema>;
@@ -210,3 +214,17 @@ export const reminderSchema = z.strictObject({
 });
 export const reminderResultSchema = z.object({ enterprises: z.number().int(), users: z.number().int(), withoutAccount: z.number().int() });
 export type ReminderResult = z.infer<typeof reminderResultSchema>;
+
+/** POST /statistics/import?acknowledgeWarnings=true confirms the warnings the previous attempt listed. */
+export const figureImportQuerySchema = z.strictObject({
+  acknowledgeWarnings: z.enum(['true', 'false']).optional(),
+});
+
+/** A plausibility warning of one imported row (in details.warnings of WARNINGS_UNACKNOWLEDGED). */
+export const figureImportWarningSchema = z.object({
+  row: z.number().int(),
+  uscc: z.string(),
+  period: z.string(),
+  warning: figureWarningSchema,
+});
+export type FigureImportWarning = z.infer<typeof figureImportWarningSchema>;

@@ -21,9 +21,10 @@ const overdue = async () => (await stats.get('/api/v1/statistics/overdue')).json
 const owing = async () => new Map((await overdue()).items.map((i: { name: string }) => [i.name, i]));
 
 describe('deadlines and reminders', () => {
-  it('puts the due day in the month after the period', () => {
-    expect(dueOn('2026-02', 10)).toBe('2026-03-10');
-    expect(dueOn('2025-12', 15)).toBe('2026-01-15');
+  it('puts the due day in the month after the period, unless the period has its own date', () => {
+    expect(dueOn('2026-02', { deadlineDay: 10, deadlineOverrides: {} })).toBe('2026-03-10');
+    expect(dueOn('2025-12', { deadlineDay: 15, deadlineOverrides: {} })).toBe('2026-01-15');
+    expect(dueOn('2025-12', { deadlineDay: 15, deadlineOverrides: { '2025-12': '2026-03-31' } })).toBe('2026-03-31');
   });
 
   it('lists the enterprises that owe the latest period, and marks them overdue after the due day', async () => {
@@ -59,5 +60,12 @@ describe('deadlines and reminders', () => {
     const second = (await hongli.post('/api/v1/statistics/reports', { enterpriseId: hongliId, period: '2026-02', values: { mainRevenue: 50_000_000, taxPaid: 900_000 } })).json();
     await stats.post(`/api/v1/statistics/reports/${second.id}/approve`, { version: 1 });
     expect((await owing()).has('九江鸿利达新材料有限公司')).toBe(false);
+  });
+
+  it('moves a period’s due date when the committee sets its own', async () => {
+    const settings = (await stats.get('/api/v1/statistics/settings')).json();
+    const saved = await stats.request('PUT', '/api/v1/statistics/settings', { ...settings, deadlineOverrides: { '2026-02': '2026-03-20' } });
+    expect(saved.json()).toMatchObject({ deadlineOverrides: { '2026-02': '2026-03-20' }, version: settings.version + 1 });
+    expect(await overdue()).toMatchObject({ dueOn: '2026-03-20', overdue: false });
   });
 });

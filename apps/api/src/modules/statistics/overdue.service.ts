@@ -1,4 +1,4 @@
-import { periodEnd, type Overdue, type ReminderResult } from '@yuanqu/contracts';
+import { periodEnd, type Overdue, type ReminderResult, type StatisticsSettings } from '@yuanqu/contracts';
 import type { Db } from '../../db/database';
 import { appendAudit } from '../audit/audit.repository';
 import { auditEvent, type RequestContext } from '../audit/audit.context';
@@ -6,8 +6,11 @@ import type { Viewer } from '../auth/viewer';
 import { enterpriseAccounts, lastSent, notify } from '../notification/notification.repository';
 import { getSettings } from './report.service';
 
-/** The last day to report a period: the deadline day of the month after it. */
-export function dueOn(period: string, deadlineDay: number): string {
+/** The last day to report a period: its own date if the committee set one, else the deadline day of the month after it. */
+export function dueOn(period: string, settings: Pick<StatisticsSettings, 'deadlineDay' | 'deadlineOverrides'>): string {
+  const own = settings.deadlineOverrides[period];
+  if (own) return own;
+  const deadlineDay = settings.deadlineDay;
   const end = new Date(`${periodEnd(period)}T00:00:00Z`);
   const due = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() + 1, deadlineDay));
   return due.toISOString().slice(0, 10);
@@ -17,8 +20,7 @@ const refOf = (period: string, enterpriseId: string) => `${period}/${enterpriseI
 
 /** Active enterprises in the viewer's scope with no report for the period counted or waiting for review. */
 export async function listOverdue(db: Db, viewer: Viewer, period: string, today: string): Promise<Overdue> {
-  const { deadlineDay } = await getSettings(db);
-  const due = dueOn(period, deadlineDay);
+  const due = dueOn(period, await getSettings(db));
   const firms = await db
     .selectFrom('enterprise as e')
     .innerJoin('unit as u', 'u.id', 'e.unitId')

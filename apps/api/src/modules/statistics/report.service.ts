@@ -32,7 +32,7 @@ export interface StatisticsDeps {
 }
 
 const SETTINGS_KEY = 'statistics';
-export const DEFAULT_SETTINGS = { jumpFactor: 3, deadlineDay: 10 };
+export const DEFAULT_SETTINGS: Omit<StatisticsSettings, 'version'> = { jumpFactor: 3, deadlineDay: 10, deadlineOverrides: {} };
 
 export async function getSettings(db: Db | Trx): Promise<StatisticsSettings> {
   const { value, version } = await readSetting(db, SETTINGS_KEY, DEFAULT_SETTINGS);
