@@ -23,7 +23,7 @@ const HELP = `yuanqu — 园区 platform
   yuanqu export enterprises FILE        export every enterprise to an xlsx
   yuanqu backup FILE                    online backup (SQLite file, or pg_dump custom format)
   yuanqu restore FILE                   restore a backup into DATABASE_URL (server stopped)
-  yuanqu generate [--parks 200] [--enterprises 50000]   synthetic province-scale data (bench)
+  yuanqu generate [--parks 200] [--enterprises 50000] [--years 0]   synthetic province-scale data (bench), with years of monthly figures
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -46,6 +46,7 @@ async function main(argv: string[]): Promise<number> {
       kind: { type: 'string' },
       parent: { type: 'string' },
       enterprises: { type: 'string' },
+      years: { type: 'string' },
     },
   });
   const config: Config = loadConfig(process.env, { demo: values.demo });
@@ -68,7 +69,7 @@ async function main(argv: string[]): Promise<number> {
       if (!positionals[0]) break;
       return command === 'backup' ? runBackup(config, positionals[0]) : runRestore(config, positionals[0]);
     case 'generate':
-      return runGenerate(config, { parks: Number(values.parks ?? 200), enterprises: Number(values.enterprises ?? 50_000) }, systemClock);
+      return runGenerate(config, { parks: Number(values.parks ?? 200), enterprises: Number(values.enterprises ?? 50_000), years: Number(values.years ?? 0) }, systemClock);
   }
   process.stdout.write(HELP);
   return command === undefined || command === 'help' || command === '--help' ? 0 : 2;

@@ -131,6 +131,8 @@ export type StatisticsFilter = z.infer<typeof statisticsFilterSchema>;
 export const summaryQuerySchema = statisticsFilterSchema.extend({
   period: periodSchema,
   groupBy: z.enum(GROUP_BYS).default('base'),
+  /** At most this many rows, the largest by 主营业务收入 first (a province has tens of thousands of firms). */
+  limit: z.coerce.number().int().min(1).max(1000).default(500),
 });
 export type SummaryQuery = z.infer<typeof summaryQuerySchema>;
 
@@ -147,6 +149,8 @@ export const summaryRowSchema = z.object({
 export const summarySchema = z.object({
   period: z.string(),
   groupBy: z.enum(GROUP_BYS),
+  /** How many groups there are; `rows` holds the first `limit` of them. */
+  groups: z.number().int(),
   rows: z.array(summaryRowSchema),
   total: summaryRowSchema,
 });

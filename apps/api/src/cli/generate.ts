@@ -11,6 +11,8 @@ import { auditEvent, systemContext } from '../modules/audit/audit.context';
 import { insertUnits } from '../modules/unit/unit.repository';
 import { unitRows } from '../demo/seed';
 import { withDatabase } from './context';
+import { generateFigures } from './generate-figures';
+import { rebuildRollup } from '../modules/statistics/rollup';
 
 const ZONES = ['数字经济功能区', '商贸物流功能区', '石油化工功能区', '高端制造功能区'];
 const CODES = ['3985', '3311', '2614', '3599', '5990', '3471', '2929', '3039', '3821', '7530'];
@@ -27,8 +29,11 @@ function rng(seed: number): () => number {
   };
 }
 
-/** Synthetic province: one root, `parks` parks of four zones each, `enterprises` spread across the zones. */
-export async function runGenerate(config: Config, size: { parks: number; enterprises: number }, clock: Clock): Promise<number> {
+/**
+ * Synthetic province: one root, `parks` parks of four zones each, `enterprises` spread across the
+ * zones, and `years` whole years of monthly figures for each (the years before the current one).
+ */
+export async function runGenerate(config: Config, size: { parks: number; enterprises: number; years: number }, clock: Clock): Promise<number> {
   await migrateToLatest(config.database);
   return withDatabase(config, async ({ db }) => {
     const started = Date.now();
@@ -79,14 +84,20 @@ export async function runGenerate(config: Config, size: { parks: number; enterpr
         updatedAt: now,
       });
     }
-    await db.transaction().execute(async (trx) => {
+    const thisYear = Number(now.slice(0, 4));
+    const years = Array.from({ length: size.years }, (_, i) => thisYear - size.years + i);
+    const reports = await db.transaction().execute(async (trx) => {
       await insertUnits(trx, units);
       await insertRows(trx, 'enterprise', rows);
-      await appendAudit(trx, [auditEvent(systemContext(clock), 'data.generate', { actorName: 'cli', detail: { root: tag, parks: size.parks, enterprises: rows.length } })]);
+      const written = await generateFigures(trx, rows, years, rand, now);
+      await rebuildRollup(trx);
+      await appendAudit(trx, [auditEvent(systemContext(clock), 'data.generate', { actorName: 'cli', detail: { root: tag, parks: size.parks, enterprises: rows.length, reports: written } })]);
+      return written;
     });
     // Fresh statistics, so the planner uses the indexes at once (PostgreSQL's autovacuum would take a minute).
     await sql`analyze`.execute(db);
-    console.log(`generated ${size.parks} parks (${units.length} units) and ${rows.length} enterprises under ${tag} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const figures = reports ? ` with ${reports} monthly reports (${years.join(', ')})` : '';
+    console.log(`generated ${size.parks} parks (${units.length} units) and ${rows.length} enterprises${figures} under ${tag} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return 0;
   });
 }

@@ -172,6 +172,16 @@ export interface NotificationTable {
   readAt: string | null;
 }
 
+/** Counted figures pre-added per period, unit (and every ancestor), industry and scale: sums and reporter counts. */
+export type StatRollupTable = Record<FigureKey, number> &
+  Record<`${FigureKey}N`, number> & {
+    period: string;
+    unitId: string;
+    industryChain: string;
+    scale: string;
+    reporters: number;
+  };
+
 /** Committee-editable parameters, one JSON value per key. */
 export interface SettingTable {
   key: string;
@@ -194,4 +204,5 @@ export interface Database {
   setting: SettingTable;
   statTarget: StatTargetTable;
   notification: NotificationTable;
+  statRollup: StatRollupTable;
 }

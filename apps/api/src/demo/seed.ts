@@ -10,6 +10,7 @@ import { insertEnterprises } from '../modules/enterprise/enterprise.repository';
 import { insertUnits, type UnitRow } from '../modules/unit/unit.repository';
 import { childPath } from '../modules/unit/unit';
 import { DEMO_ACCOUNTS, DEMO_ENTERPRISES, DEMO_UNITS } from './demo-data';
+import { rebuildRollup } from '../modules/statistics/rollup';
 import { seedDemoFigures } from './seed-figures';
 
 /** Builds unit rows from code/parent-code pairs, parents first. */
@@ -40,6 +41,7 @@ export async function loadDemo(deps: { db: Db; config: Config; clock: Clock }): 
     await insertEnterprises(trx, enterprises.map((e) => e.row), new Map(enterprises.map((e) => [e.row.id, e.fields.qualifications])));
     const firms = enterprises.map((e) => ({ id: e.row.id, ...e.fields }));
     const reports = await seedDemoFigures(trx, firms, now.slice(0, 10));
+    await rebuildRollup(trx);
     await appendAudit(trx, [auditEvent(ctx, 'demo.load', { actorName: 'system', detail: { units: units.length, enterprises: enterprises.length, reports } })]);
   });
   const byUscc = new Map(enterprises.map((e) => [e.fields.uscc, e.row.id]));

@@ -4,6 +4,7 @@ import * as indexEnterpriseChainListing from './20261126T1745-index-enterprise-c
 import * as createStatistics from './20261126T1930-create-statistics';
 import * as createTargets from './20261126T1940-create-targets';
 import * as createNotifications from './20261126T1950-create-notifications';
+import * as createStatRollup from './20261126T2000-create-stat-rollup';
 
 // Migrations are listed here rather than read from disk so the bundled server carries them.
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '20261126T1930-create-statistics': createStatistics,
   '20261126T1940-create-targets': createTargets,
   '20261126T1950-create-notifications': createNotifications,
+  '20261126T2000-create-stat-rollup': createStatRollup,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -13,6 +13,7 @@ import { unitMap, type UnitRow } from '../unit/unit.repository';
 import { COLUMNS } from './enterprise-columns';
 import { columnsOf, contentOf } from './enterprise';
 import { eachRawRow, rowChecker, type ValidRow } from './enterprise-import';
+import { withFiguresRefiled } from '../statistics/rollup';
 import { findEnterprisesByUscc, insertEnterprises, updateEnterprise } from './enterprise.repository';
 import { findImportByHash, findImportByKey, insertImportBatch } from './import-batch.repository';
 import type { EnterpriseDeps } from './enterprise.service';
@@ -89,7 +90,8 @@ export async function importEnterprises(deps: EnterpriseDeps, ctx: RequestContex
         counts.unchanged++;
         continue;
       }
-      if (!(await updateEnterprise(trx, found.id, found.version, { ...columnsOf(next), updatedAt: now }))) {
+      const saved = await withFiguresRefiled(trx, found.id, Object.keys(delta), () => updateEnterprise(trx, found.id, found.version, { ...columnsOf(next), updatedAt: now }));
+      if (!saved) {
         throw new AppError('CONFLICT', 'an enterprise in the file was edited during the import; nothing was imported, please import again');
       }
       events.push(auditEvent(ctx, 'enterprise.update', { entityType: 'enterprise', entityId: found.id, detail: { importId, changes: delta } }));

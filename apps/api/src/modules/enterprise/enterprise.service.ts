@@ -9,6 +9,7 @@ import { auditEvent, type RequestContext } from '../audit/audit.context';
 import { diff } from '../audit/audit';
 import { enterpriseInScope, unitInScope, type Viewer } from '../auth/viewer';
 import { isAssignableIndustry } from '../dictionary/industry';
+import { withFiguresRefiled } from '../statistics/rollup';
 import { unitMap, type UnitRow } from '../unit/unit.repository';
 import { columnsOf, contentOf, fieldsNotPermittedForSelf, sortQualifications, type EnterpriseRecord } from './enterprise';
 import { exportRow } from './enterprise-excel';
@@ -102,7 +103,7 @@ export async function updateEnterpriseFields(deps: EnterpriseDeps, ctx: RequestC
   const next: EnterpriseFields = { ...current, ...changes, qualifications: sortQualifications(changes.qualifications ?? current.qualifications) };
   const delta = diff(current, next);
   await deps.db.transaction().execute(async (trx) => {
-    const ok = await repo.updateEnterprise(trx, id, version, { ...columnsOf(next), updatedAt: ctx.clock.now().toISOString() });
+    const ok = await withFiguresRefiled(trx, id, Object.keys(delta), () => repo.updateEnterprise(trx, id, version, { ...columnsOf(next), updatedAt: ctx.clock.now().toISOString() }));
     if (!ok) throw await conflictOn(trx, id, viewer, units);
     if (delta.qualifications) await repo.replaceQualifications(trx, new Map([[id, next.qualifications]]));
     await appendAudit(trx, [auditEvent(ctx, 'enterprise.update', { entityType: 'enterprise', entityId: id, detail: { changes: delta } })]);

@@ -5,17 +5,20 @@ import type { Viewer } from '../auth/viewer';
 
 type Scope = Pick<Viewer, 'unitPaths'>;
 
-/** Sums (and counts, for flags and rates) of counted figures for one slice of enterprises. */
-export interface Bucket {
+/** Counted figures of one slice of enterprises: each figure's sum and how many reported it. */
+export interface Figures {
+  reporters: number;
+  s: Record<FigureKey, number>;
+  n: Record<FigureKey, number>;
+}
+
+export interface Bucket extends Figures {
   period: string;
   unitId: string;
   industryChain: string;
   scale: string;
   enterpriseId: string | null;
   enterpriseName: string | null;
-  reporters: number;
-  sums: Partial<Record<FigureKey, number | null>>;
-  counts: Partial<Record<FigureKey, number>>;
 }
 
 /**
@@ -50,17 +53,15 @@ export async function readBuckets(db: Db, scope: Scope, q: BucketQuery): Promise
     .groupBy(['r.period', 'e.unitId', 'e.industryChain', scaleAt]);
   FIGURES.forEach((f, i) => {
     const column = sql.ref(`r.${f.key}`);
-    if (f.kind === 'flow' || f.kind === 'stock') query = query.select(sql<number | null>`cast(sum(${column}) as bigint)`.as(`s${i}`));
-    else query = query.select([sql<number | null>`sum(${column})`.as(`s${i}`), sql<number>`count(${column})`.as(`c${i}`)]);
+    query = query.select([sql<number>`coalesce(sum(${column}), 0)`.as(`s${i}`), sql<number>`count(${column})`.as(`c${i}`)]);
   });
   const rows = (await (q.byEnterprise ? query.select(['e.id as enterpriseId', 'e.name as enterpriseName']).groupBy(['e.id', 'e.name']) : query).execute()) as Record<string, unknown>[];
   return rows.map((row) => {
-    const sums: Bucket['sums'] = {};
-    const counts: Bucket['counts'] = {};
+    const sums = {} as Bucket['s'];
+    const counts = {} as Bucket['n'];
     FIGURES.forEach((f, i) => {
-      const s = row[`s${i}`];
-      sums[f.key] = s === null || s === undefined ? null : Number(s);
-      if (row[`c${i}`] !== undefined) counts[f.key] = Number(row[`c${i}`]);
+      sums[f.key] = Number(row[`s${i}`]);
+      counts[f.key] = Number(row[`c${i}`]);
     });
     return {
       period: row.period as string,
@@ -70,8 +71,8 @@ export async function readBuckets(db: Db, scope: Scope, q: BucketQuery): Promise
       enterpriseId: (row.enterpriseId as string | undefined) ?? null,
       enterpriseName: (row.enterpriseName as string | undefined) ?? null,
       reporters: Number(row.reporters),
-      sums,
-      counts,
+      s: sums,
+      n: counts,
     };
   });
 }

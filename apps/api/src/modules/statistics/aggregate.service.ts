@@ -1,11 +1,11 @@
 import {
   cagr,
   FIGURE_BY_KEY,
+  FIGURE_KEYS,
   FIGURES,
   growth,
   previousPeriodInYear,
   samePeriodLastYear,
-  type FigureKey,
   type Series,
   type SeriesQuery,
   type StatisticsFilter,
@@ -16,62 +16,43 @@ import {
 import type { Db } from '../../db/database';
 import type { Viewer } from '../auth/viewer';
 import { unitMap, type UnitRow } from '../unit/unit.repository';
-import { readBuckets, type Bucket } from './aggregate.repository';
+import { readBuckets, type Figures } from './aggregate.repository';
+import { readRollup } from './rollup';
+import { partsByKind, scopeUnits } from './scope-units';
 
-type Totals = { reporters: number; sums: Partial<Record<FigureKey, number | null>>; counts: Partial<Record<FigureKey, number>> };
+const empty = (): Figures => ({ reporters: 0, s: {} as Figures['s'], n: {} as Figures['n'] });
 
-function add(into: Totals, b: Bucket): void {
-  into.reporters += b.reporters;
-  for (const f of FIGURES) {
-    const s = b.sums[f.key];
-    if (s !== null && s !== undefined) into.sums[f.key] = (into.sums[f.key] ?? 0) + s;
-    if (b.counts[f.key] !== undefined) into.counts[f.key] = (into.counts[f.key] ?? 0) + b.counts[f.key]!;
+function add(into: Figures, b: Figures, sign: 1 | -1 = 1): void {
+  into.reporters += sign * b.reporters;
+  for (const f of FIGURE_KEYS) {
+    into.s[f] = (into.s[f] ?? 0) + sign * b.s[f];
+    into.n[f] = (into.n[f] ?? 0) + sign * b.n[f];
   }
 }
 
-/** The figure values of a slice: sums for flows and stocks, the share of 上云 and the mean CNC rate. */
-function valuesOf(t: Totals | undefined): Record<string, number | null> {
-  const out: Record<string, number | null> = {};
-  for (const f of FIGURES) {
-    const s = t?.sums[f.key] ?? null;
-    if (f.kind === 'flow' || f.kind === 'stock') out[f.key] = s;
-    else {
-      const n = t?.counts[f.key] ?? 0;
-      out[f.key] = n > 0 && s !== null ? s / n : null;
-    }
+/** Rollup rows in the shape of the other sums. */
+function figuresOf(row: Record<string, unknown>): Figures {
+  const out = empty();
+  out.reporters = Number(row.reporters);
+  for (const f of FIGURE_KEYS) {
+    out.s[f] = Number(row[f]);
+    out.n[f] = Number(row[`${f}N`]);
   }
   return out;
 }
 
-function ancestorOfKind(units: ReadonlyMap<string, UnitRow>, unitId: string, kind: string): UnitRow | undefined {
-  for (let u = units.get(unitId); u; u = u.parentId ? units.get(u.parentId) : undefined) if (u.kind === kind) return u;
-  return undefined;
-}
-
-function groupOf(groupBy: SummaryQuery['groupBy'], b: Bucket, units: ReadonlyMap<string, UnitRow>): { key: string; name: string } {
-  switch (groupBy) {
-    case 'base':
-      return { key: 'all', name: '' };
-    case 'park':
-    case 'zone': {
-      const u = ancestorOfKind(units, b.unitId, groupBy) ?? units.get(b.unitId);
-      return { key: u?.id ?? b.unitId, name: u?.name ?? '' };
-    }
-    case 'industryChain':
-      return { key: b.industryChain, name: '' };
-    case 'scale':
-      return { key: b.scale, name: '' };
-    case 'enterprise':
-      return { key: b.enterpriseId!, name: b.enterpriseName! };
+/** The figure values of a slice: sums for flows and stocks, the share of 上云 and the mean CNC rate. */
+function valuesOf(t: Figures | undefined): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  for (const f of FIGURES) {
+    const n = t?.n[f.key] ?? 0;
+    const s = t?.s[f.key] ?? 0;
+    out[f.key] = n === 0 ? null : f.kind === 'flow' || f.kind === 'stock' ? s : s / n;
   }
+  return out;
 }
 
-async function filterWithUnit(db: Db, filter: StatisticsFilter) {
-  const units = await unitMap(db);
-  return { units, filter: { ...filter, unitPath: filter.unitId ? (units.get(filter.unitId)?.path ?? '/none/') : undefined } };
-}
-
-function summaryRow(key: string, name: string, now: Totals | undefined, before: Totals | undefined, total: Record<string, number | null>): SummaryRow {
+function summaryRow(key: string, name: string, now: Figures | undefined, before: Figures | undefined, total: Record<string, number | null>): SummaryRow {
   const values = valuesOf(now);
   const lastYear = valuesOf(before);
   const yoy: Record<string, number | null> = {};
@@ -84,31 +65,73 @@ function summaryRow(key: string, name: string, now: Totals | undefined, before: 
   return { key, name, reporters: now?.reporters ?? 0, values, lastYear, yoy, share };
 }
 
+type Groups = Map<string, { name: string; now: Figures; before: Figures }>;
+
+function into(groups: Groups, key: string, name: string, side: 'now' | 'before', f: Figures, sign: 1 | -1 = 1): void {
+  let g = groups.get(key);
+  if (!g) groups.set(key, (g = { name, now: empty(), before: empty() }));
+  add(g[side], f, sign);
+}
+
+/** Groups from the rollup: a few rows per unit and period, whatever the number of enterprises. */
+async function rollupGroups(db: Db, units: ReadonlyMap<string, UnitRow>, viewer: Viewer, query: SummaryQuery, periods: string[]): Promise<Groups> {
+  const scope = scopeUnits(units, viewer, query.unitId);
+  const parts = query.groupBy === 'park' || query.groupBy === 'zone' ? partsByKind(units, scope, query.groupBy) : scope.map((u) => ({ unitId: u.id, group: u, sign: 1 as const }));
+  const rows = await readRollup(db, { periods, unitIds: [...new Set(parts.map((p) => p.unitId))], industryChain: query.industryChain, scale: query.scale });
+  const groups: Groups = new Map();
+  for (const row of rows) {
+    const side = row.period === periods[0] ? 'now' : 'before';
+    const f = figuresOf(row);
+    for (const p of parts.filter((x) => x.unitId === row.unitId)) {
+      if (query.groupBy === 'park' || query.groupBy === 'zone') into(groups, p.group.id, p.group.name, side, f, p.sign);
+      else into(groups, query.groupBy === 'base' ? 'all' : query.groupBy === 'scale' ? row.scale : row.industryChain, '', side, f);
+    }
+  }
+  for (const [key, g] of groups) if (g.now.reporters === 0 && g.before.reporters === 0) groups.delete(key);
+  return groups;
+}
+
+function withUnitPath(units: ReadonlyMap<string, UnitRow>, filter: StatisticsFilter) {
+  return { ...filter, unitPath: filter.unitId ? (units.get(filter.unitId)?.path ?? '/none/') : undefined };
+}
+
+/** Groups from the reports themselves: per enterprise, or for a chosen set of enterprises. */
+async function reportGroups(db: Db, units: ReadonlyMap<string, UnitRow>, viewer: Viewer, query: SummaryQuery, periods: string[]): Promise<Groups> {
+  const byEnterprise = query.groupBy === 'enterprise';
+  const buckets = await readBuckets(db, viewer, { periods, filter: withUnitPath(units, query), byEnterprise });
+  const groups: Groups = new Map();
+  for (const b of buckets) {
+    const side = b.period === periods[0] ? 'now' : 'before';
+    if (byEnterprise) into(groups, b.enterpriseId!, b.enterpriseName!, side, b);
+    else if (query.groupBy === 'park' || query.groupBy === 'zone') {
+      const [part] = partsByKind(units, [units.get(b.unitId)!], query.groupBy);
+      into(groups, part!.group.id, part!.group.name, side, b);
+    } else into(groups, query.groupBy === 'base' ? 'all' : query.groupBy === 'scale' ? b.scale : b.industryChain, '', side, b);
+  }
+  return groups;
+}
+
 /**
  * Totals for a period by group, with the same period a year before and 同比. Membership of 规上 is
  * that of each period (a firm counts as 规上 in the periods it was 规上), so 同比 compares the total
  * of this period's 规上 firms with the total of last year's, as the monthly tables add up.
+ * Read from the rollup, except per enterprise or for a chosen set of enterprises.
  */
 export async function summarize(db: Db, viewer: Viewer, query: SummaryQuery): Promise<Summary> {
-  const lastYear = samePeriodLastYear(query.period);
-  const { units, filter } = await filterWithUnit(db, query);
-  const buckets = await readBuckets(db, viewer, { periods: [query.period, lastYear], filter, byEnterprise: query.groupBy === 'enterprise' });
-  const groups = new Map<string, { name: string; now?: Totals; before?: Totals }>();
-  const all: { now: Totals; before: Totals } = { now: { reporters: 0, sums: {}, counts: {} }, before: { reporters: 0, sums: {}, counts: {} } };
-  for (const b of buckets) {
-    const { key, name } = groupOf(query.groupBy, b, units);
-    const g = groups.get(key) ?? { name };
-    const side = b.period === query.period ? 'now' : 'before';
-    g[side] ??= { reporters: 0, sums: {}, counts: {} };
-    add(g[side]!, b);
-    add(all[side], b);
-    groups.set(key, g);
+  const units = await unitMap(db);
+  const periods = [query.period, samePeriodLastYear(query.period)];
+  const fromReports = query.groupBy === 'enterprise' || query.enterpriseIds !== undefined;
+  const groups = await (fromReports ? reportGroups : rollupGroups)(db, units, viewer, query, periods);
+  const all = { now: empty(), before: empty() };
+  for (const g of groups.values()) {
+    add(all.now, g.now);
+    add(all.before, g.before);
   }
   const totalValues = valuesOf(all.now);
   const rows = [...groups]
     .map(([key, g]) => summaryRow(key, g.name, g.now, g.before, totalValues))
     .sort((a, b) => (b.values.mainRevenue ?? -1) - (a.values.mainRevenue ?? -1) || a.name.localeCompare(b.name, 'zh-CN'));
-  return { period: query.period, groupBy: query.groupBy, rows, total: summaryRow('all', '', all.now, all.before, totalValues) };
+  return { period: query.period, groupBy: query.groupBy, groups: rows.length, rows: rows.slice(0, query.limit), total: summaryRow('all', '', all.now, all.before, totalValues) };
 }
 
 function periodsBetween(from: number, to: number): string[] {
@@ -119,6 +142,22 @@ function periodsBetween(from: number, to: number): string[] {
 
 const STEP: Record<SeriesQuery['frequency'], number[]> = { month: [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], quarter: [3, 6, 9, 12], year: [12] };
 
+async function totalsByPeriod(db: Db, viewer: Viewer, query: SeriesQuery, periods: string[]): Promise<Map<string, Figures>> {
+  const units = await unitMap(db);
+  const out = new Map<string, Figures>();
+  const put = (period: string, f: Figures) => {
+    if (!out.has(period)) out.set(period, empty());
+    add(out.get(period)!, f);
+  };
+  if (query.enterpriseIds !== undefined) {
+    for (const b of await readBuckets(db, viewer, { periods, filter: withUnitPath(units, query), byEnterprise: false })) put(b.period, b);
+    return out;
+  }
+  const unitIds = scopeUnits(units, viewer, query.unitId).map((u) => u.id);
+  for (const row of await readRollup(db, { periods, unitIds, industryChain: query.industryChain, scale: query.scale })) put(row.period, figuresOf(row));
+  return out;
+}
+
 /**
  * One figure over time: the cumulative value of each period, the value of the month, quarter or
  * year itself (by difference of cumulative values, for flows), 同比 on the cumulative values, and
@@ -127,14 +166,7 @@ const STEP: Record<SeriesQuery['frequency'], number[]> = { month: [2, 3, 4, 5, 6
 export async function series(db: Db, viewer: Viewer, query: SeriesQuery): Promise<Series> {
   const from = Math.min(query.from, query.to);
   const to = Math.max(query.from, query.to);
-  const { filter } = await filterWithUnit(db, query);
-  const buckets = await readBuckets(db, viewer, { periods: periodsBetween(from - 1, to), filter, byEnterprise: false });
-  const byPeriod = new Map<string, Totals>();
-  for (const b of buckets) {
-    const t = byPeriod.get(b.period) ?? { reporters: 0, sums: {}, counts: {} };
-    add(t, b);
-    byPeriod.set(b.period, t);
-  }
+  const byPeriod = await totalsByPeriod(db, viewer, query, periodsBetween(from - 1, to));
   const at = (period: string | null) => (period && byPeriod.has(period) ? valuesOf(byPeriod.get(period))[query.figure]! : null);
   const flow = FIGURE_BY_KEY.get(query.figure)!.kind === 'flow';
   const points: Series['points'] = [];
@@ -154,3 +186,4 @@ export async function series(db: Db, viewer: Viewer, query: SeriesQuery): Promis
   const last = annual[annual.length - 1];
   return { figure: query.figure, frequency: query.frequency, points, cagr: first && last && last.year > first.year ? cagr(first.value, last.value, last.year - first.year) : null };
 }
+

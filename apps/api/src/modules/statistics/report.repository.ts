@@ -3,6 +3,7 @@ import type { Selectable } from 'kysely';
 import type { Db, Trx } from '../../db/database';
 import type { StatReportTable } from '../../db/schema';
 import type { Viewer } from '../auth/viewer';
+import { applyToRollup, countedContributions } from './rollup';
 
 export type ReportRow = Selectable<StatReportTable>;
 /** A report with what scope checks and screens need of its enterprise. */
@@ -63,12 +64,15 @@ export async function countedFigures(db: Db | Trx, enterpriseId: string, periods
   return new Map(rows.map((r) => [r.period, r]));
 }
 
+/** Inserts a report; a counted (approved) one is added to the rollup in the same transaction. */
 export async function insertReport(trx: Trx, row: ReportRow): Promise<void> {
   await trx.insertInto('statReport').values(row).execute();
+  if (row.status === 'approved') await applyToRollup(trx, await countedContributions(trx, { ids: [row.id] }), 1);
 }
 
 /** Marks the enterprise's reports of a period in `status` as superseded (a correction replaces them). */
 export async function supersede(trx: Trx, enterpriseId: string, period: string, status: 'approved' | 'pending', now: string): Promise<void> {
+  if (status === 'approved') await applyToRollup(trx, await countedContributions(trx, { enterpriseId, period }), -1);
   await trx
     .updateTable('statReport')
     .set((eb) => ({ status: 'superseded', version: eb('version', '+', 1), reviewedAt: eb.fn.coalesce('reviewedAt', eb.val(now)) }))
@@ -78,7 +82,7 @@ export async function supersede(trx: Trx, enterpriseId: string, period: string, 
     .execute();
 }
 
-/** Moves a report read at `version` on; false when it changed since. */
+/** Moves a report read at `version` on (into the rollup when it becomes counted); false when it changed since. */
 export async function updateReport(trx: Trx, id: string, version: number, set: Partial<ReportRow>): Promise<boolean> {
   const done = await trx
     .updateTable('statReport')
@@ -86,5 +90,7 @@ export async function updateReport(trx: Trx, id: string, version: number, set: P
     .where('id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst();
-  return Number(done.numUpdatedRows) === 1;
+  const saved = Number(done.numUpdatedRows) === 1;
+  if (saved && set.status === 'approved') await applyToRollup(trx, await countedContributions(trx, { ids: [id] }), 1);
+  return saved;
 }

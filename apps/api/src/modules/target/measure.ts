@@ -56,7 +56,7 @@ async function newLargeFirms(db: Db, viewer: Viewer, t: TargetRow, years: number
   const periods = [t.baselineYear, ...years].map((y) => `${y}-12`);
   const buckets = await readBuckets(db, viewer, { periods, filter: { enterpriseIds: undefined }, byEnterprise: true });
   const at = new Map<string, number | null>();
-  for (const b of buckets) at.set(`${b.enterpriseId}/${b.period.slice(0, 4)}`, b.sums[figure] ?? null);
+  for (const b of buckets) at.set(`${b.enterpriseId}/${b.period.slice(0, 4)}`, b.n[figure] > 0 ? b.s[figure] : null);
   const firms = new Set(buckets.map((b) => b.enterpriseId!));
   const large = (id: string, y: number) => (at.get(`${id}/${y}`) ?? 0) >= (t.threshold ?? 0);
   return new Map(years.map((y) => [y, [...firms].filter((id) => large(id, y) && !large(id, t.baselineYear)).length]));
