@@ -24,6 +24,7 @@ import { userRoutes } from './modules/auth/user.routes';
 import { dictionaryRoutes } from './modules/dictionary/dictionary.routes';
 import { enterpriseRoutes } from './modules/enterprise/enterprise.routes';
 import { notificationRoutes } from './modules/notification/notification.routes';
+import { statisticsExcelRoutes } from './modules/statistics/statistics-excel.routes';
 import { statisticsRoutes } from './modules/statistics/statistics.routes';
 import { targetRoutes } from './modules/target/target.routes';
 import { unitRoutes } from './modules/unit/unit.routes';
@@ -79,6 +80,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(unitRoutes, deps);
       await api.register(enterpriseRoutes, deps);
       await api.register(statisticsRoutes, deps);
+      await api.register(statisticsExcelRoutes, deps);
       await api.register(targetRoutes, deps);
       await api.register(notificationRoutes, deps);
       await api.register(auditRoutes, deps);

@@ -102,6 +102,13 @@ export function previousPeriodInYear(period: string): string | null {
   return formatPeriod({ year: p.year, month: p.month - 1 });
 }
 
+/** The period after, within the same year; null for 1-12月. */
+export function nextPeriodInYear(period: string): string | null {
+  const p = parsePeriod(period);
+  if (!p || p.month === 12) return null;
+  return formatPeriod({ year: p.year, month: p.month + 1 });
+}
+
 /** The same period of the year before, the base of 同比. */
 export function samePeriodLastYear(period: string): string {
   const p = parsePeriod(period);

@@ -25,7 +25,7 @@ export type ReportStatus = (typeof REPORT_STATUSES)[number];
 export const REPORT_SOURCES = ['portal', 'staff', 'import'] as const;
 export type ReportSource = (typeof REPORT_SOURCES)[number];
 
-export const WARNING_CODES = ['cumulativeDecrease', 'monthJump', 'taxAboveRevenue', 'mainAboveOperating', 'valueAddedAboveOutput', 'profitAboveRevenue'] as const;
+export const WARNING_CODES = ['cumulativeDecrease', 'cumulativeAboveNext', 'monthJump', 'taxAboveRevenue', 'mainAboveOperating', 'valueAddedAboveOutput', 'profitAboveRevenue'] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
 /** A plausibility check that failed: the reviewer must acknowledge it before the figures count. */
@@ -124,7 +124,8 @@ export const statisticsFilterSchema = z.strictObject({
     .string()
     .max(4100)
     .optional()
-    .transform((v) => (v ? v.split(',').filter(Boolean).slice(0, 100) : undefined)),
+    .transform((v) => (v ? v.split(',').filter(Boolean) : undefined))
+    .refine((ids) => ids === undefined || ids.length <= 100, 'at most 100 enterprises; use the filters for more'),
 });
 export type StatisticsFilter = z.infer<typeof statisticsFilterSchema>;
 

@@ -40,7 +40,7 @@ export async function loadDemo(deps: { db: Db; config: Config; clock: Clock }): 
     await insertUnits(trx, units);
     await insertEnterprises(trx, enterprises.map((e) => e.row), new Map(enterprises.map((e) => [e.row.id, e.fields.qualifications])));
     const firms = enterprises.map((e) => ({ id: e.row.id, ...e.fields }));
-    const reports = await seedDemoFigures(trx, firms, now.slice(0, 10));
+    const reports = await seedDemoFigures(trx, firms, clock.now());
     await rebuildRollup(trx);
     await appendAudit(trx, [auditEvent(ctx, 'demo.load', { actorName: 'system', detail: { units: units.length, enterprises: enterprises.length, reports } })]);
   });

@@ -29,6 +29,12 @@ export function statusOf(code: ErrorCode): number {
   return STATUS[code];
 }
 
+/** A unique constraint refused the write: SQLite's SQLITE_CONSTRAINT_UNIQUE/PRIMARYKEY or PostgreSQL's 23505. */
+function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
+}
+
 /** Maps every error to `{ error: { code, message, details, requestId } }`; never leaks a stack or SQL. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
@@ -39,6 +45,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issues = err.validation.map((v) => ({ in: err.validationContext, path: v.instancePath.replace(/^\//, '').replaceAll('/', '.'), message: v.message }));
       return reply.status(400).send({ error: { code: 'VALIDATION', message: 'the request is not valid', details: { issues }, requestId } });
+    }
+    if (isUniqueViolation(err)) {
+      // Two writers raced for the same slot (a unique index caught it): the later one retries.
+      return reply.status(409).send({ error: { code: 'CONFLICT', message: 'someone else saved the same record at the same moment; reload and try again', requestId } });
     }
     const status = 'statusCode' in err && typeof err.statusCode === 'number' ? err.statusCode : 500;
     if (status === 413) {

@@ -19,3 +19,10 @@ export class ManualClock implements Clock {
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
+
+const CHINA_OFFSET = 8 * HOUR;
+
+/** The calendar date (`YYYY-MM-DD`) in China Standard Time (UTC+8, no daylight saving), where the committee works. */
+export function localDate(at: Date): string {
+  return new Date(at.getTime() + CHINA_OFFSET).toISOString().slice(0, 10);
+}

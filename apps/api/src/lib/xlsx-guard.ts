@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
+import { AppError } from './errors';
 
 /** Limits on what an uploaded workbook may unpack to (an xlsx is a zip). */
 export interface ZipLimits {
@@ -108,4 +109,23 @@ export async function inspectXlsx(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_L
   const names = new Set(entries.map((e) => e.name));
   if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) return 'notXlsx';
   return undefined;
+}
+
+const REJECTIONS: Record<ZipRejection, string> = {
+  notZip: '不是有效的 Excel (.xlsx) 文件',
+  zip64: '文件结构超出支持范围',
+  tooManyEntries: '文件内部条目过多',
+  encrypted: '文件已加密，请取消密码后再上传',
+  badPath: '文件内部路径异常',
+  badMethod: '文件使用了不支持的压缩方式',
+  tooLarge: '文件解压后过大',
+  ratio: '文件压缩比异常（疑似压缩炸弹）',
+  sizeMismatch: '文件内部大小与声明不符（疑似压缩炸弹）',
+  notXlsx: '不是有效的 Excel (.xlsx) 文件',
+};
+
+/** Refuses, with the reason in words a clerk understands, a file that must not be parsed. */
+export async function assertSafeXlsx(buf: Buffer): Promise<void> {
+  const rejection = await inspectXlsx(buf);
+  if (rejection) throw new AppError('IMPORT_FILE_REJECTED', REJECTIONS[rejection], { reason: rejection });
 }

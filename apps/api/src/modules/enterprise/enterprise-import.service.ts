@@ -4,7 +4,7 @@ import type { Trx } from '../../db/database';
 import type { EnterpriseTable } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { inspectXlsx, type ZipRejection } from '../../lib/xlsx-guard';
+import { assertSafeXlsx } from '../../lib/xlsx-guard';
 import { appendAudit } from '../audit/audit.repository';
 import { auditEvent, type RequestContext } from '../audit/audit.context';
 import { diff, type AuditEvent } from '../audit/audit';
@@ -20,18 +20,6 @@ import type { EnterpriseDeps } from './enterprise.service';
 
 const WRITE_BATCH = 1000;
 
-const REJECTIONS: Record<ZipRejection, string> = {
-  notZip: '不是有效的 Excel (.xlsx) 文件',
-  zip64: '文件结构超出支持范围',
-  tooManyEntries: '文件内部条目过多',
-  encrypted: '文件已加密，请取消密码后再上传',
-  badPath: '文件内部路径异常',
-  badMethod: '文件使用了不支持的压缩方式',
-  tooLarge: '文件解压后过大',
-  ratio: '文件压缩比异常（疑似压缩炸弹）',
-  sizeMismatch: '文件内部大小与声明不符（疑似压缩炸弹）',
-  notXlsx: '不是有效的 Excel (.xlsx) 文件',
-};
 
 export interface ImportInput {
   file: Buffer;
@@ -57,8 +45,7 @@ export async function importEnterprises(deps: EnterpriseDeps, ctx: RequestContex
   }
   if (previous) return { importId: previous.id, duplicate: true, created: 0, updated: 0, unchanged: previous.rowCount };
 
-  const rejection = await inspectXlsx(input.file);
-  if (rejection) throw new AppError('IMPORT_FILE_REJECTED', REJECTIONS[rejection], { reason: rejection });
+  await assertSafeXlsx(input.file);
 
   const checker = rowChecker(await placeableUnits(deps, viewer));
   const problems = checker.problems;

@@ -12,6 +12,7 @@ import {
   LIMITS,
 } from '@yuanqu/contracts';
 import { ALL_ROLES, COMMITTEE } from '../../http/access';
+import { attachment, XLSX } from '../../http/attachment';
 import { contextOf } from '../../http/auth';
 import { AppError } from '../../lib/errors';
 import type { AppDeps } from '../../app';
@@ -19,16 +20,13 @@ import { listUnits } from '../unit/unit.repository';
 import { streamWorkbook, templateWorkbook } from './enterprise-excel';
 import { importEnterprises } from './enterprise-import.service';
 import * as service from './enterprise.service';
+import { localDate } from '../../lib/clock';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const WRITERS = ['economy', 'service'] as const;
 const write = { roles: ['admin', 'staff'], writeDepartments: WRITERS } as const;
 const idParams = z.object({ id: z.string().max(40) });
 const versionBody = z.strictObject({ version: z.number().int().min(1) });
 
-function attachment(name: string): string {
-  return `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 export const enterpriseRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const { clock } = deps;
@@ -52,7 +50,7 @@ export const enterpriseRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
       const stream = streamWorkbook('企业', true, async (add) => {
         await service.exportEnterprises(deps, request.viewer!, request.query, add);
       });
-      const day = clock.now().toISOString().slice(0, 10);
+      const day = localDate(clock.now());
       return reply.type(XLSX).header('content-disposition', attachment(`企业名录-${day}.xlsx`)).send(stream);
     },
   );

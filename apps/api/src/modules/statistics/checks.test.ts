@@ -32,6 +32,11 @@ describe('figure checks', () => {
     ]);
   });
 
+  it('flags a corrected month above the cumulative value already counted for the month after', () => {
+    const warnings = checkFigures({ ...base, values: { mainRevenue: 1200, totalProfit: 50 }, next: { mainRevenue: 1100, totalProfit: 40 } });
+    expect(warnings).toEqual([{ code: 'cumulativeAboveNext', field: 'mainRevenue', value: 1200, reference: 1100, referenceField: null, factor: null }]);
+  });
+
   it('says nothing about figures that were not reported', () => {
     expect(checkFigures({ ...base, values: { taxPaid: 50 }, previous: { mainRevenue: 100 } })).toEqual([]);
   });

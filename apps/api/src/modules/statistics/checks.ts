@@ -17,6 +17,8 @@ export interface CheckInput {
   previous: FigureValues | null;
   /** And of the period before that, to know the previous month's own value. */
   beforePrevious: FigureValues | null;
+  /** The counted figures of the next period of the same year, when a past period is corrected. */
+  next?: FigureValues | null;
   /** True when `previous` is 1-2月, which spans two months. */
   previousIsTwoMonths: boolean;
   jumpFactor: number;
@@ -30,6 +32,10 @@ export function checkFigures(input: CheckInput): FigureWarning[] {
   const out: FigureWarning[] = [];
   for (const key of FLOW_FIGURES) {
     const value = values[key];
+    const next = input.next?.[key];
+    if (num(value) && num(next) && value > next && !FIGURE_BY_KEY.get(key)!.signed) {
+      out.push({ code: 'cumulativeAboveNext', field: key, value, reference: next, referenceField: null, factor: null });
+    }
     const prev = previous?.[key];
     if (!num(value) || !num(prev)) continue;
     if (!FIGURE_BY_KEY.get(key)!.signed && value < prev) {

@@ -5,6 +5,7 @@ import { auditEvent, type RequestContext } from '../audit/audit.context';
 import type { Viewer } from '../auth/viewer';
 import { enterpriseAccounts, lastSent, notify } from '../notification/notification.repository';
 import { getSettings } from './report.service';
+import { localDate } from '../../lib/clock';
 
 /** The last day to report a period: its own date if the committee set one, else the deadline day of the month after it. */
 export function dueOn(period: string, settings: Pick<StatisticsSettings, 'deadlineDay' | 'deadlineOverrides'>): string {
@@ -63,7 +64,7 @@ export async function listOverdue(db: Db, viewer: Viewer, period: string, today:
 /** Sends every account of the chosen enterprises that owe the report a reminder in the app. */
 export async function remind(db: Db, ctx: RequestContext, period: string, only: string[] | undefined): Promise<ReminderResult> {
   const now = ctx.clock.now().toISOString();
-  const overdue = await listOverdue(db, ctx.viewer!, period, now.slice(0, 10));
+  const overdue = await listOverdue(db, ctx.viewer!, period, localDate(ctx.clock.now()));
   const chosen = overdue.items.filter((i) => !only || only.includes(i.enterpriseId));
   const accounts = await enterpriseAccounts(db, chosen.map((c) => c.enterpriseId));
   const messages = chosen.flatMap((c) =>

@@ -6,6 +6,7 @@ import {
   samePeriodLastYear,
   type EnterpriseFigures,
   latestClosedPeriod,
+  nextPeriodInYear,
   previousPeriodInYear,
   type FigureValues,
   type FigureWarning,
@@ -26,6 +27,7 @@ import { readSetting, writeSetting } from '../setting/setting.repository';
 import { checkFigures } from './checks';
 import { presentReport } from './report.presenter';
 import * as repo from './report.repository';
+import { localDate } from '../../lib/clock';
 
 export interface StatisticsDeps {
   db: Db;
@@ -53,10 +55,18 @@ export async function updateSettings(deps: StatisticsDeps, ctx: RequestContext, 
 async function warningsFor(db: Db | Trx, enterpriseId: string, period: string, values: FigureValues): Promise<FigureWarning[]> {
   const previous = previousPeriodInYear(period);
   const beforePrevious = previous ? previousPeriodInYear(previous) : null;
-  const counted = await repo.countedFigures(db, enterpriseId, [previous, beforePrevious].filter((p): p is string => p !== null));
+  const next = nextPeriodInYear(period);
+  const counted = await repo.countedFigures(db, enterpriseId, [previous, beforePrevious, next].filter((p): p is string => p !== null));
   const valuesAt = (p: string | null) => (p && counted.has(p) ? repo.valuesOf(counted.get(p)!) : null);
   const { jumpFactor } = await getSettings(db);
-  return checkFigures({ values, previous: valuesAt(previous), beforePrevious: valuesAt(beforePrevious), previousIsTwoMonths: previous?.endsWith('-02') ?? false, jumpFactor });
+  return checkFigures({
+    values,
+    previous: valuesAt(previous),
+    beforePrevious: valuesAt(beforePrevious),
+    next: valuesAt(next),
+    previousIsTwoMonths: previous?.endsWith('-02') ?? false,
+    jumpFactor,
+  });
 }
 
 function unacknowledged(warnings: FigureWarning[]): AppError {
@@ -98,7 +108,7 @@ export async function submitReport(deps: StatisticsDeps, ctx: RequestContext, in
   const enterprise = await enterpriseFor(deps.db, viewer, input.enterpriseId);
   if (enterprise.status !== 'active') throw new AppError('VALIDATION', 'the enterprise is archived', { field: 'enterpriseId' });
   const now = ctx.clock.now().toISOString();
-  if (input.period > latestClosedPeriod(now.slice(0, 10))) throw new AppError('VALIDATION', 'the period has not ended yet', { field: 'period' });
+  if (input.period > latestClosedPeriod(localDate(ctx.clock.now()))) throw new AppError('VALIDATION', 'the period has not ended yet', { field: 'period' });
   const values = Object.fromEntries(FIGURE_KEYS.filter((k) => input.values[k] !== undefined).map((k) => [k, input.values[k]])) as FigureValues;
   if (!Object.values(values).some((v) => v !== null)) throw new AppError('VALIDATION', 'report at least one figure', { field: 'values' });
   const byEnterprise = viewer.role === 'enterprise';
@@ -155,6 +165,10 @@ async function review(deps: StatisticsDeps, ctx: RequestContext, id: string, ver
 /** Passes a pending report: it replaces what counted for its period. Warnings are judged afresh. */
 export function approveReport(deps: StatisticsDeps, ctx: RequestContext, id: string, version: number, acknowledgeWarnings: boolean): Promise<Report> {
   return review(deps, ctx, id, version, async (trx, r) => {
+    const counted = (await repo.countedFigures(trx, r.enterpriseId, [r.period])).get(r.period);
+    if (counted && counted.submittedAt > r.submittedAt) {
+      throw new AppError('CONFLICT', 'newer figures for this period already count; return this report instead', { reason: 'newerCounted', current: presentReport(r, ctx.viewer!) });
+    }
     const warnings = await warningsFor(trx, r.enterpriseId, r.period, repo.valuesOf(r));
     if (warnings.length > 0 && !acknowledgeWarnings) throw unacknowledged(warnings);
     await repo.supersede(trx, r.enterpriseId, r.period, 'approved', ctx.clock.now().toISOString());

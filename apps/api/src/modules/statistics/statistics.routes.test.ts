@@ -118,6 +118,14 @@ describe('reporting and review', () => {
     expect(relaxed.statusCode).toBe(201);
   });
 
+  it('will not let an older report of the enterprise replace newer figures the committee entered', async () => {
+    const pending = (await stats.get('/api/v1/statistics/reports?status=pending&period=2026-02')).json().items[0];
+    await stats.post('/api/v1/statistics/reports', { enterpriseId: pending.enterpriseId, period: '2026-02', values: pending.values, acknowledgeWarnings: true });
+    const late = await stats.post(`/api/v1/statistics/reports/${pending.id}/approve`, { version: pending.version, acknowledgeWarnings: true });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.details).toMatchObject({ reason: 'newerCounted', current: { id: pending.id, status: 'pending' } });
+  });
+
   it('refuses a period that has not ended and an empty report', async () => {
     const future = await hongli.post('/api/v1/statistics/reports', { enterpriseId: hongliId, period: '2026-03', values: { mainRevenue: 1 } });
     expect(future.json().error).toMatchObject({ code: 'VALIDATION', details: { field: 'period' } });

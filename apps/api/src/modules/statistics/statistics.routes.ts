@@ -25,6 +25,7 @@ import type { AppDeps } from '../../app';
 import { series, summarize } from './aggregate.service';
 import { listOverdue, remind } from './overdue.service';
 import * as service from './report.service';
+import { localDate } from '../../lib/clock';
 
 /** 经济发展/统计 keeps the figures; admins may too. */
 const review = { roles: ['admin', 'staff'], writeDepartments: ['economy'] } as const;
@@ -107,7 +108,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
       schema: { tags, summary: 'Enterprises that owe a period’s report (default: the latest closed period)', querystring: z.strictObject({ period: periodSchema.optional() }), response: { 200: overdueSchema } },
     },
     async (request) => {
-      const today = clock.now().toISOString().slice(0, 10);
+      const today = localDate(clock.now());
       return listOverdue(db, request.viewer!, request.query.period ?? latestClosedPeriod(today), today);
     },
   );

@@ -5,6 +5,7 @@ import { COMMITTEE } from '../../http/access';
 import { contextOf } from '../../http/auth';
 import type { AppDeps } from '../../app';
 import * as service from './target.service';
+import { localDate } from '../../lib/clock';
 
 /** 经济发展/统计 keeps the targets; admins may too. */
 const write = { roles: ['admin', 'staff'], writeDepartments: ['economy'] } as const;
@@ -18,7 +19,7 @@ export const targetRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
   app.get(
     '/targets',
     { config: { access: { roles: COMMITTEE } }, schema: { tags, summary: 'The plan’s targets with progress, trajectory, projection and verdict', querystring: targetListQuerySchema, response: { 200: targetListSchema } } },
-    async (request) => service.listEvaluations(db, request.viewer!, clock.now().toISOString().slice(0, 10), request.query),
+    async (request) => service.listEvaluations(db, request.viewer!, localDate(clock.now()), request.query),
   );
 
   app.post(

@@ -21,6 +21,7 @@ import type { Viewer } from '../auth/viewer';
 import { evaluateTarget } from './evaluate';
 import { measureTarget, type TargetRow } from './measure';
 import * as repo from './target.repository';
+import { localDate } from '../../lib/clock';
 
 /** The latest year whose 1-12月 period has closed. */
 export function latestFullYear(today: string): number {
@@ -90,7 +91,7 @@ export async function createTarget(db: Db, ctx: RequestContext, input: TargetInp
     await repo.insertTarget(trx, row);
     await appendAudit(trx, [auditEvent(ctx, 'target.create', { entityType: 'target', entityId: id, detail: { changes: diff({}, input) } })]);
   });
-  return evaluate(db, ctx.viewer!, (await repo.findTarget(db, id))!, latestFullYear(now.slice(0, 10)));
+  return evaluate(db, ctx.viewer!, (await repo.findTarget(db, id))!, latestFullYear(localDate(ctx.clock.now())));
 }
 
 async function change(db: Db, ctx: RequestContext, id: string, version: number, next: (t: TargetRow) => { fields: TargetInput; status: string }, action: string): Promise<TargetEvaluation> {
@@ -108,7 +109,7 @@ async function change(db: Db, ctx: RequestContext, id: string, version: number, 
     await appendAudit(trx, [auditEvent(ctx, action, { entityType: 'target', entityId: id, detail: { changes } })]);
     return true;
   });
-  const current = await evaluate(db, ctx.viewer!, (await repo.findTarget(db, id))!, latestFullYear(now.slice(0, 10)));
+  const current = await evaluate(db, ctx.viewer!, (await repo.findTarget(db, id))!, latestFullYear(localDate(ctx.clock.now())));
   if (!saved) throw conflict(current);
   return current;
 }
