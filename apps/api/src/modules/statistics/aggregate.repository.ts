@@ -33,22 +33,45 @@ export interface BucketQuery {
   byEnterprise: boolean;
 }
 
-/** Counted figures grouped by period, unit, industry and scale (and enterprise when asked). */
-export async function readBuckets(db: Db, scope: Scope, q: BucketQuery): Promise<Bucket[]> {
-  const { filter } = q;
-  let query = db
+/** Counted reports of the periods whose enterprise is in scope and matches the filter. */
+function matching(db: Db, scope: Scope, periods: string[], filter: BucketQuery['filter']) {
+  return db
     .selectFrom('statReport as r')
     .innerJoin('enterprise as e', 'e.id', 'r.enterpriseId')
     .innerJoin('unit as u', 'u.id', 'e.unitId')
     .where((eb) => {
-      const all: Expression<SqlBool>[] = [eb('r.status', '=', 'approved'), eb('r.period', 'in', q.periods)];
+      const all: Expression<SqlBool>[] = [eb('r.status', '=', 'approved'), eb('r.period', 'in', periods)];
       if (scope.unitPaths !== null) all.push(scope.unitPaths.length ? eb.or(scope.unitPaths.map((p) => eb('u.path', 'like', `${p}%`))) : eb.lit(false));
       if (filter.unitPath) all.push(eb('u.path', 'like', `${filter.unitPath}%`));
       if (filter.industryChain) all.push(eb('e.industryChain', '=', filter.industryChain));
       if (filter.enterpriseIds) all.push(eb('e.id', 'in', filter.enterpriseIds.length ? filter.enterpriseIds : ['']));
       if (filter.scale) all.push(eb(scaleAt, '=', filter.scale));
       return eb.and(all);
-    })
+    });
+}
+
+/** The enterprises with the largest 主营业务收入 in a period (those without it last), at most `limit`. */
+export async function topEnterprises(db: Db, scope: Scope, period: string, filter: BucketQuery['filter'], limit: number): Promise<string[]> {
+  const rows = await matching(db, scope, [period], filter)
+    .select('e.id')
+    .orderBy(sql`coalesce(${sql.ref('r.mainRevenue')}, -1)`, 'desc')
+    .orderBy('e.name')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Enterprises whose figure reached `threshold` in each of the periods. */
+export async function enterprisesAtLeast(db: Db, scope: Scope, figure: FigureKey, threshold: number, periods: string[]): Promise<{ id: string; period: string }[]> {
+  return matching(db, scope, periods, { enterpriseIds: undefined })
+    .where(sql.ref(`r.${figure}`), '>=', threshold)
+    .select(['e.id', 'r.period'])
+    .execute();
+}
+
+/** Counted figures grouped by period, unit, industry and scale (and enterprise when asked). */
+export async function readBuckets(db: Db, scope: Scope, q: BucketQuery): Promise<Bucket[]> {
+  let query = matching(db, scope, q.periods, q.filter)
     .select(['r.period', 'e.unitId', 'e.industryChain', scaleAt.as('scale'), (eb) => eb.fn.countAll<number>().as('reporters')])
     .groupBy(['r.period', 'e.unitId', 'e.industryChain', scaleAt]);
   FIGURES.forEach((f, i) => {

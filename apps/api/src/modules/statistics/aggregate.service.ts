@@ -16,7 +16,7 @@ import {
 import type { Db } from '../../db/database';
 import type { Viewer } from '../auth/viewer';
 import { unitMap, type UnitRow } from '../unit/unit.repository';
-import { readBuckets, type Figures } from './aggregate.repository';
+import { readBuckets, topEnterprises, type Figures } from './aggregate.repository';
 import { readRollup } from './rollup';
 import { partsByKind, scopeUnits } from './scope-units';
 
@@ -77,12 +77,14 @@ function into(groups: Groups, key: string, name: string, side: 'now' | 'before',
 async function rollupGroups(db: Db, units: ReadonlyMap<string, UnitRow>, viewer: Viewer, query: SummaryQuery, periods: string[]): Promise<Groups> {
   const scope = scopeUnits(units, viewer, query.unitId);
   const parts = query.groupBy === 'park' || query.groupBy === 'zone' ? partsByKind(units, scope, query.groupBy) : scope.map((u) => ({ unitId: u.id, group: u, sign: 1 as const }));
-  const rows = await readRollup(db, { periods, unitIds: [...new Set(parts.map((p) => p.unitId))], industryChain: query.industryChain, scale: query.scale });
+  const partsOf = new Map<string, typeof parts>();
+  for (const p of parts) partsOf.set(p.unitId, [...(partsOf.get(p.unitId) ?? []), p]);
+  const rows = await readRollup(db, { periods, unitIds: [...partsOf.keys()], industryChain: query.industryChain, scale: query.scale });
   const groups: Groups = new Map();
   for (const row of rows) {
     const side = row.period === periods[0] ? 'now' : 'before';
     const f = figuresOf(row);
-    for (const p of parts.filter((x) => x.unitId === row.unitId)) {
+    for (const p of partsOf.get(row.unitId) ?? []) {
       if (query.groupBy === 'park' || query.groupBy === 'zone') into(groups, p.group.id, p.group.name, side, f, p.sign);
       else into(groups, query.groupBy === 'base' ? 'all' : query.groupBy === 'scale' ? row.scale : row.industryChain, '', side, f);
     }
@@ -115,23 +117,36 @@ async function reportGroups(db: Db, units: ReadonlyMap<string, UnitRow>, viewer:
  * Totals for a period by group, with the same period a year before and 同比. Membership of 规上 is
  * that of each period (a firm counts as 规上 in the periods it was 规上), so 同比 compares the total
  * of this period's 规上 firms with the total of last year's, as the monthly tables add up.
- * Read from the rollup, except per enterprise or for a chosen set of enterprises.
+ * Read from the rollup, except for a chosen set of enterprises; per enterprise, the rows are those
+ * of the `limit` largest by 主营业务收入 and the total still covers every enterprise.
  */
 export async function summarize(db: Db, viewer: Viewer, query: SummaryQuery): Promise<Summary> {
   const units = await unitMap(db);
   const periods = [query.period, samePeriodLastYear(query.period)];
-  const fromReports = query.groupBy === 'enterprise' || query.enterpriseIds !== undefined;
-  const groups = await (fromReports ? reportGroups : rollupGroups)(db, units, viewer, query, periods);
-  const all = { now: empty(), before: empty() };
-  for (const g of groups.values()) {
-    add(all.now, g.now);
-    add(all.before, g.before);
+  const read = query.enterpriseIds !== undefined ? reportGroups : rollupGroups;
+  let groups: Groups;
+  let all = { now: empty(), before: empty() };
+  let count: number;
+  if (query.groupBy === 'enterprise') {
+    // The total from the rollup; the rows only for the largest firms, not all of a province's.
+    const whole = await read(db, units, viewer, { ...query, groupBy: 'base' }, periods);
+    all = whole.get('all') ?? all;
+    count = all.now.reporters;
+    const top = count > query.limit ? await topEnterprises(db, viewer, query.period, withUnitPath(units, query), query.limit) : query.enterpriseIds;
+    groups = await reportGroups(db, units, viewer, { ...query, enterpriseIds: top }, periods);
+  } else {
+    groups = await read(db, units, viewer, query, periods);
+    for (const g of groups.values()) {
+      add(all.now, g.now);
+      add(all.before, g.before);
+    }
+    count = groups.size;
   }
   const totalValues = valuesOf(all.now);
   const rows = [...groups]
     .map(([key, g]) => summaryRow(key, g.name, g.now, g.before, totalValues))
     .sort((a, b) => (b.values.mainRevenue ?? -1) - (a.values.mainRevenue ?? -1) || a.name.localeCompare(b.name, 'zh-CN'));
-  return { period: query.period, groupBy: query.groupBy, groups: rows.length, rows: rows.slice(0, query.limit), total: summaryRow('all', '', all.now, all.before, totalValues) };
+  return { period: query.period, groupBy: query.groupBy, groups: Math.max(count, rows.length), rows: rows.slice(0, query.limit), total: summaryRow('all', '', all.now, all.before, totalValues) };
 }
 
 function periodsBetween(from: number, to: number): string[] {

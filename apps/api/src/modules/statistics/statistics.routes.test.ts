@@ -38,6 +38,16 @@ describe('the demo base against the plan', () => {
     expect(s.rows.reduce((acc: number, r: { share: { mainRevenue: number } }) => acc + r.share.mainRevenue, 0)).toBeCloseTo(1, 9);
   });
 
+  it('lists the largest enterprises first, as many as asked, with the total of all of them', async () => {
+    const all = await summary('period=2024-12&groupBy=enterprise');
+    const top = await summary('period=2024-12&groupBy=enterprise&limit=5');
+    expect(top.rows).toEqual(all.rows.slice(0, 5));
+    expect(top.groups).toBe(all.rows.length);
+    expect(top.total).toEqual((await summary('period=2024-12')).total);
+    const revenue = all.rows.map((r: { values: { mainRevenue: number } }) => r.values.mainRevenue);
+    expect(revenue).toEqual([...revenue].sort((a, b) => b - a));
+  });
+
   it('derives months by difference and years from 1-12月, with CAGR', async () => {
     const months = (await stats.get('/api/v1/statistics/series?figure=mainRevenue&frequency=month&from=2022&to=2022')).json();
     const cumulative = months.points.map((p: { cumulative: number }) => p.cumulative);

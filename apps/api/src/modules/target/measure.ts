@@ -3,7 +3,7 @@ import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database';
 import type { StatTargetTable } from '../../db/schema';
 import type { Viewer } from '../auth/viewer';
-import { readBuckets } from '../statistics/aggregate.repository';
+import { enterprisesAtLeast } from '../statistics/aggregate.repository';
 import { series } from '../statistics/aggregate.service';
 
 export type TargetRow = Selectable<StatTargetTable>;
@@ -52,14 +52,10 @@ async function qualified(db: Db, viewer: Viewer, t: TargetRow, years: number[]):
 
 /** Enterprises whose annual figure reached the threshold in a year, having been below it in the baseline year. */
 async function newLargeFirms(db: Db, viewer: Viewer, t: TargetRow, years: number[]): Promise<Values> {
-  const figure = t.figure as FigureKey;
   const periods = [t.baselineYear, ...years].map((y) => `${y}-12`);
-  const buckets = await readBuckets(db, viewer, { periods, filter: { enterpriseIds: undefined }, byEnterprise: true });
-  const at = new Map<string, number | null>();
-  for (const b of buckets) at.set(`${b.enterpriseId}/${b.period.slice(0, 4)}`, b.n[figure] > 0 ? b.s[figure] : null);
-  const firms = new Set(buckets.map((b) => b.enterpriseId!));
-  const large = (id: string, y: number) => (at.get(`${id}/${y}`) ?? 0) >= (t.threshold ?? 0);
-  return new Map(years.map((y) => [y, [...firms].filter((id) => large(id, y) && !large(id, t.baselineYear)).length]));
+  const large = await enterprisesAtLeast(db, viewer, t.figure as FigureKey, t.threshold ?? 0, periods);
+  const already = new Set(large.filter((r) => r.period === `${t.baselineYear}-12`).map((r) => r.id));
+  return new Map(years.map((y) => [y, large.filter((r) => r.period === `${y}-12` && !already.has(r.id)).length]));
 }
 
 /** The target's measured value at each year's end from its baseline year to `asOfYear`. */
