@@ -20,6 +20,8 @@ const HELP = `yuanqu — 园区 platform
   yuanqu unit create --code CODE --name NAME --kind district|base|park|zone [--parent CODE]
   yuanqu unit list                      the organisation tree
   yuanqu import enterprises FILE        import an xlsx (all rows or none)
+  yuanqu import figures FILE [--acknowledge-warnings]
+                                        import statistical figures (the template of 统计分析 → 导入); all rows or none
   yuanqu export enterprises FILE        export every enterprise to an xlsx
   yuanqu backup FILE                    online backup (SQLite file, or pg_dump custom format)
   yuanqu restore FILE                   restore a backup into DATABASE_URL (server stopped)
@@ -47,6 +49,7 @@ async function main(argv: string[]): Promise<number> {
       parent: { type: 'string' },
       enterprises: { type: 'string' },
       years: { type: 'string' },
+      'acknowledge-warnings': { type: 'boolean' },
     },
   });
   const config: Config = loadConfig(process.env, { demo: values.demo });
@@ -61,9 +64,11 @@ async function main(argv: string[]): Promise<number> {
     case 'unit':
       return runUnit(config, positionals[0], values);
     case 'import':
+      if ((positionals[0] !== 'enterprises' && positionals[0] !== 'figures') || !positionals[1]) break;
+      return runImport(config, positionals[0], positionals[1], values['acknowledge-warnings'] ?? false);
     case 'export':
       if (positionals[0] !== 'enterprises' || !positionals[1]) break;
-      return command === 'import' ? runImport(config, positionals[1]) : runExport(config, positionals[1]);
+      return runExport(config, positionals[1]);
     case 'backup':
     case 'restore':
       if (!positionals[0]) break;

@@ -52,8 +52,30 @@ describe('yuanqu CLI', () => {
     await wb.xlsx.readFile(file);
     expect(wb.worksheets[0]!.rowCount).toBe(32);
     const before = await count('enterprise');
-    expect(await runImport(config, file)).toBe(0);
+    expect(await runImport(config, 'enterprises', file, false)).toBe(0);
     expect(await count('enterprise')).toBe(before);
+  });
+
+  it('imports figures only once their warnings are acknowledged', async () => {
+    const h = openDatabase(config.database);
+    const firm = await h.db.selectFrom('enterprise').select(['id', 'uscc']).where('name', 'like', '%新雪域%').executeTakeFirstOrThrow();
+    const counted = async () =>
+      (await h.db.selectFrom('statReport').select('mainRevenue').where('enterpriseId', '=', firm.id).where('period', '=', '2025-12').where('status', '=', 'approved').executeTakeFirstOrThrow()).mainRevenue;
+    const before = await counted();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('统计数据');
+    ws.addRow(['统一社会信用代码', '报告期', '主营业务收入(万元)']);
+    ws.addRow([firm.uscc, '2025-12', '1.5']);
+    const file = path.join(dir, 'figures.xlsx');
+    await wb.xlsx.writeFile(file);
+    try {
+      expect(await runImport(config, 'figures', file, false)).toBe(1);
+      expect(await counted()).toBe(before);
+      expect(await runImport(config, 'figures', file, true)).toBe(0);
+      expect(await counted()).toBe(15_000);
+    } finally {
+      await h.close();
+    }
   });
 
   it('backs up online and restores what was lost after the backup', async () => {

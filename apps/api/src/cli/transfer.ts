@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { FigureImportWarning } from '@yuanqu/contracts';
 import { pipeline } from 'node:stream/promises';
 import type { Config } from '../config';
 import { migrateToLatest } from '../db/database';
@@ -6,20 +7,30 @@ import { AppError } from '../lib/errors';
 import { streamWorkbook } from '../modules/enterprise/enterprise-excel';
 import { exportEnterprises } from '../modules/enterprise/enterprise.service';
 import { importEnterprises } from '../modules/enterprise/enterprise-import.service';
+import { importFigures } from '../modules/statistics/figure-import.service';
 import { CLI_VIEWER, cliContext, withDatabase } from './context';
 
-export async function runImport(config: Config, file: string): Promise<number> {
+/** Prints a refused import: its problems by row and column, or the warnings to confirm. */
+function reportRefusal(err: AppError): void {
+  console.error(err.message);
+  const details = err.details as { problems?: { row: number; column: string; value: string; reason: string }[]; warnings?: FigureImportWarning[] } | undefined;
+  for (const p of details?.problems ?? []) console.error(`  第${p.row}行 ${p.column} “${p.value}”: ${p.reason}`);
+  for (const w of details?.warnings ?? []) console.error(`  第${w.row}行 ${w.uscc} ${w.period} ${w.warning.field}: ${w.warning.code} (${w.warning.value} / ${w.warning.reference})`);
+  if (details?.warnings?.length) console.error('  run again with --acknowledge-warnings once they are checked');
+}
+
+/** `yuanqu import enterprises|figures FILE`: all rows or none; figures with warnings need --acknowledge-warnings. */
+export async function runImport(config: Config, kind: 'enterprises' | 'figures', file: string, acknowledgeWarnings: boolean): Promise<number> {
   await migrateToLatest(config.database);
   return withDatabase(config, async ({ db }) => {
     try {
-      const r = await importEnterprises({ db, config }, cliContext, { file: fs.readFileSync(file), idempotencyKey: null });
+      const input = { file: fs.readFileSync(file), idempotencyKey: null };
+      const r = kind === 'enterprises' ? await importEnterprises({ db, config }, cliContext, input) : await importFigures({ db }, cliContext, { ...input, acknowledgeWarnings });
       console.log(r.duplicate ? `already imported as ${r.importId}; nothing changed` : `imported ${r.importId}: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged`);
       return 0;
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      console.error(err.message);
-      const problems = (err.details as { problems?: { row: number; column: string; value: string; reason: string }[] } | undefined)?.problems ?? [];
-      for (const p of problems) console.error(`  第${p.row}行 ${p.column} “${p.value}”: ${p.reason}`);
+      reportRefusal(err);
       return 1;
     }
   });
