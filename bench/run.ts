@@ -27,6 +27,14 @@ const QUICK = process.env.BENCH_QUICK === '1';
 const SIZE = { parks: 200, enterprises: QUICK ? 5_000 : 50_000, importRows: QUICK ? 10_000 : 100_000 };
 const PLAN: LoadPlan = { connections: 50, durationS: QUICK ? 3 : 10, warmupS: 2 };
 const LIST_PATH = '/api/v1/enterprises?page=1&pageSize=50&industryChain=digital&sort=name';
+/** Years of monthly figures `generate` writes (the years before the current one). */
+const YEARS = 2;
+const LAST_YEAR = new Date().getUTCFullYear() - 1;
+const SUMMARIES = [
+  { name: 'base total', path: `/api/v1/statistics/summary?period=${LAST_YEAR}-12` },
+  { name: 'by park', path: `/api/v1/statistics/summary?period=${LAST_YEAR}-12&groupBy=park` },
+  { name: 'monthly series, 2 years', path: `/api/v1/statistics/series?figure=mainRevenue&frequency=month&from=${LAST_YEAR - 1}&to=${LAST_YEAR}` },
+];
 const TARGET = { listRatio: 0.3, listP99Ms: 50, importRatio: 2, importRssMb: 300 };
 
 const USERNAME = 'loadtester';
@@ -86,7 +94,15 @@ async function runHttp(env: NodeJS.ProcessEnv, shared: Shared) {
     log('enterprise list…');
     const list = await measure(`${base}${LIST_PATH}`, PLAN, { cookie });
     log(`  ${num(list.reqPerSec)} req/s, p99 ${list.p99Ms} ms`);
-    return { raw, sameBody, list, zones, total: page.body.total, bodyBytes: Buffer.byteLength(page.text) };
+    const statistics = [];
+    for (const s of SUMMARIES) {
+      log(`statistics ${s.name}…`);
+      const bytes = Buffer.byteLength((await getJson(`${base}${s.path}`, cookie)).text);
+      const result = await measure(`${base}${s.path}`, PLAN, { cookie });
+      log(`  ${num(result.reqPerSec)} req/s, p99 ${result.p99Ms} ms`);
+      statistics.push({ ...s, bytes, result });
+    }
+    return { raw, sameBody, list, statistics, zones, total: page.body.total, bodyBytes: Buffer.byteLength(page.text) };
   } finally {
     await server.stop();
   }
@@ -147,7 +163,8 @@ async function benchDatabase(title: string, url: string, shared: Shared, extraSe
   delete env.PORT;
   try {
     log(`${title}: generate --parks ${SIZE.parks} --enterprises ${num(SIZE.enterprises)}…`);
-    const gen = check(await runMeasured(NODE, [CLI, 'generate', '--parks', String(SIZE.parks), '--enterprises', String(SIZE.enterprises)], { env, cwd: ROOT }), 'generate');
+    const args = ['generate', '--parks', String(SIZE.parks), '--enterprises', String(SIZE.enterprises), '--years', String(YEARS)];
+    const gen = check(await runMeasured(NODE, [CLI, ...args], { env, cwd: ROOT }), 'generate');
     log(`  ${gen.stdout.trim()}`);
     afterLoad?.();
     await runChecked(NODE, [CLI, 'user', 'create', '--username', USERNAME, '--password', PASSWORD, '--role', 'admin'], { env, cwd: ROOT });
@@ -155,7 +172,7 @@ async function benchDatabase(title: string, url: string, shared: Shared, extraSe
     const http = await runHttp(env, shared);
     const ratio = http.list.reqPerSec / http.raw.reqPerSec;
     section.setup.push(
-      `Dataset: \`yuanqu generate --parks ${SIZE.parks} --enterprises ${num(SIZE.enterprises)}\` into a fresh database (${secs(gen.wallMs)} wall).`,
+      `Dataset: \`yuanqu ${args.join(' ')}\` into a fresh database (${secs(gen.wallMs)} wall): ${num(SIZE.enterprises * YEARS * 11)} monthly reports.`,
       `List: \`GET ${LIST_PATH}\` as an admin (session cookie): 50 of ${num(http.total)} matching enterprises, ${num(http.bodyBytes / 1024)} KB of JSON.`,
     );
     const flag = (r: LoadResult) => (r.failures > 0 ? ` (${num(r.failures)} failed requests)` : '');
@@ -165,6 +182,11 @@ async function benchDatabase(title: string, url: string, shared: Shared, extraSe
       { metric: 'Enterprise list, req/s', measured: `${num(http.list.reqPerSec)}${flag(http.list)}`, target: '—' },
       { metric: 'Enterprise list / hello world', measured: pct(ratio), target: `≥ ${pct(TARGET.listRatio)}`, pass: ratio >= TARGET.listRatio && http.list.failures === 0 },
       { metric: 'Enterprise list p99 latency (p50)', measured: `${http.list.p99Ms} ms (${http.list.p50Ms} ms)`, target: `≤ ${TARGET.listP99Ms} ms`, pass: http.list.p99Ms <= TARGET.listP99Ms && http.list.failures === 0 },
+      ...http.statistics.map((st) => ({
+        metric: `Statistics ${st.name} (\`${st.path.replace('/api/v1/statistics/', '')}\`, ${num(st.bytes / 1024)} KB): req/s · p99 · share of hello world`,
+        measured: `${num(st.result.reqPerSec)} · ${st.result.p99Ms} ms · ${pct(st.result.reqPerSec / http.raw.reqPerSec)}${flag(st.result)}`,
+        target: '—',
+      })),
     );
     section.notes.push(
       `The list serves ${pct(http.list.reqPerSec / http.sameBody.reqPerSec)} of the rate Fastify reaches sending the same body with no work behind it: ` +

@@ -79,14 +79,15 @@ async function rollupGroups(db: Db, units: ReadonlyMap<string, UnitRow>, viewer:
   const parts = query.groupBy === 'park' || query.groupBy === 'zone' ? partsByKind(units, scope, query.groupBy) : scope.map((u) => ({ unitId: u.id, group: u, sign: 1 as const }));
   const partsOf = new Map<string, typeof parts>();
   for (const p of parts) partsOf.set(p.unitId, [...(partsOf.get(p.unitId) ?? []), p]);
-  const rows = await readRollup(db, { periods, unitIds: [...partsOf.keys()], industryChain: query.industryChain, scale: query.scale });
+  const keep = query.groupBy === 'industryChain' || query.groupBy === 'scale' ? query.groupBy : undefined;
+  const rows = await readRollup(db, { periods, unitIds: [...partsOf.keys()], industryChain: query.industryChain, scale: query.scale, keep });
   const groups: Groups = new Map();
   for (const row of rows) {
     const side = row.period === periods[0] ? 'now' : 'before';
     const f = figuresOf(row);
     for (const p of partsOf.get(row.unitId) ?? []) {
       if (query.groupBy === 'park' || query.groupBy === 'zone') into(groups, p.group.id, p.group.name, side, f, p.sign);
-      else into(groups, query.groupBy === 'base' ? 'all' : query.groupBy === 'scale' ? row.scale : row.industryChain, '', side, f);
+      else into(groups, keep ? row[keep]! : 'all', '', side, f);
     }
   }
   for (const [key, g] of groups) if (g.now.reporters === 0 && g.before.reporters === 0) groups.delete(key);

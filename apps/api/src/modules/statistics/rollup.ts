@@ -149,11 +149,28 @@ export async function rebuildRollup(trx: Trx): Promise<void> {
   }
 }
 
-/** Rollup rows of some periods for some units, optionally one industry and one scale. */
-export function readRollup(db: Db, q: { periods: string[]; unitIds: string[]; industryChain?: string; scale?: string }): Promise<RollupRow[]> {
-  if (q.periods.length === 0 || q.unitIds.length === 0) return Promise.resolve([]);
-  let query = db.selectFrom('statRollup').selectAll().where('period', 'in', q.periods).where('unitId', 'in', q.unitIds).where('reporters', '>', 0);
+/** A rollup read: per period and unit, and per industry or scale only when asked to keep them apart. */
+export interface RollupRead {
+  periods: string[];
+  unitIds: string[];
+  industryChain?: string;
+  scale?: string;
+  keep?: 'industryChain' | 'scale';
+}
+
+/** Rollup sums of some periods for some units, added up in the database (a park has a dozen rows a period). */
+export async function readRollup(db: Db, q: RollupRead): Promise<(Record<string, unknown> & { period: string; unitId: string; industryChain?: string; scale?: string })[]> {
+  if (q.periods.length === 0 || q.unitIds.length === 0) return [];
+  const keys = ['period', 'unitId', ...(q.keep ? [q.keep] : [])] as const;
+  let query = db
+    .selectFrom('statRollup')
+    .select(keys)
+    .where('period', 'in', q.periods)
+    .where('unitId', 'in', q.unitIds)
+    .groupBy(keys)
+    .having((eb) => eb.fn.sum('reporters'), '>', 0);
+  for (const c of COUNTED) query = query.select((eb) => eb.fn.sum(c).as(c));
   if (q.industryChain) query = query.where('industryChain', '=', q.industryChain);
   if (q.scale) query = query.where('scale', '=', q.scale);
-  return query.execute();
+  return (await query.execute()) as (Record<string, unknown> & { period: string; unitId: string })[];
 }
