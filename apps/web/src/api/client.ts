@@ -14,6 +14,13 @@ export class ApiError extends Error {
   }
 }
 
+/** The record as it now stands, from a 409 CONFLICT (`details.current`), or null for any other failure. */
+export function conflictCurrent<T>(error: unknown): T | null {
+  if (!(error instanceof ApiError) || error.code !== 'CONFLICT') return null;
+  const current = (error.details as { current?: unknown } | null)?.current;
+  return current && typeof current === 'object' ? (current as T) : null;
+}
+
 export const API_BASE = '/api/v1';
 
 let csrfToken: string | null = null;

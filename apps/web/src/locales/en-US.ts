@@ -1,3 +1,5 @@
+import statistics from './statistics.en-US';
+import targets from './targets.en-US';
 import type zhCN from './zh-CN';
 
 /** English. Typed against zh-CN so a missing or extra key fails the typecheck. */
@@ -33,6 +35,10 @@ const enUS: typeof zhCN = {
     users: 'Users',
     units: 'Organisation',
     audit: 'Audit log',
+    statistics: 'Statistics',
+    targets: 'Targets',
+    reporting: 'Statistical report',
+    review: 'Review',
   },
   header: { logout: 'Log out', changePassword: 'Change password', userMenu: 'User menu' },
   roles: { admin: 'Administrator', staff: 'Staff', leader: 'Leader', enterprise: 'Enterprise user' },
@@ -85,6 +91,7 @@ const enUS: typeof zhCN = {
     IMPORT_FILE_REJECTED: 'The file cannot be read: upload an .xlsx file filled in from the template (at most {max})',
     IMPORT_FILE_REJECTED_BECAUSE: 'The file cannot be imported: {reason}',
     IDEMPOTENCY_KEY_REUSED: 'This upload clashes with an earlier one; choose the file again and upload',
+    WARNINGS_UNACKNOWLEDGED: 'Some figures need a second look: check the warnings and confirm them to go on',
     PAYLOAD_TOO_LARGE: 'The file is too large; the limit is {max}',
     INTERNAL: 'Something went wrong on the server; try again, and if it persists give the request ID to an administrator',
     NETWORK: 'Cannot reach the server; check the network and try again',
@@ -126,6 +133,7 @@ const enUS: typeof zhCN = {
     industryCode: 'Choose a national industry code (2–4 digits)',
     username: 'Username: 3–64 lower-case letters, digits or _ . -',
     unitCode: 'Code: 2–40 letters, digits or -',
+    targetYears: 'The target year must come after the baseline year',
     invalid: 'Invalid format',
     uscc: {
       length: 'The unified social credit code has 18 characters',
@@ -357,6 +365,8 @@ const enUS: typeof zhCN = {
     forbiddenBody: 'Your account may not open this page. Ask an administrator if you need it.',
     home: 'Back to home',
   },
+  ...statistics,
+  ...targets,
 };
 
 export default enUS;

@@ -1,3 +1,6 @@
+import statistics from './statistics.zh-CN';
+import targets from './targets.zh-CN';
+
 /** Simplified Chinese, the default language. en-US.ts must have exactly these keys. */
 export default {
   app: {
@@ -31,6 +34,10 @@ export default {
     users: '用户管理',
     units: '组织架构',
     audit: '审计日志',
+    statistics: '统计分析',
+    targets: '目标考核',
+    reporting: '数据填报',
+    review: '数据审核',
   },
   header: { logout: '退出登录', changePassword: '修改密码', userMenu: '用户菜单' },
   roles: { admin: '管理员', staff: '业务人员', leader: '领导', enterprise: '企业用户' },
@@ -83,6 +90,7 @@ export default {
     IMPORT_FILE_REJECTED: '文件无法读取：请上传按模板填写的 .xlsx 文件（不超过 {max}）',
     IMPORT_FILE_REJECTED_BECAUSE: '文件无法导入：{reason}',
     IDEMPOTENCY_KEY_REUSED: '这次上传与之前的一次冲突，请重新选择文件后上传',
+    WARNINGS_UNACKNOWLEDGED: '数据存在需要核实的预警，请逐条核实并确认后再提交',
     PAYLOAD_TOO_LARGE: '文件过大，上限为 {max}',
     INTERNAL: '系统出现错误，请稍后重试；如仍失败，请把请求编号告诉管理员',
     NETWORK: '无法连接服务器，请检查网络后重试',
@@ -124,6 +132,7 @@ export default {
     industryCode: '请选择国民经济行业（2–4 位数字代码）',
     username: '用户名须为 3–64 位小写字母、数字或 _ . -',
     unitCode: '编码须为 2–40 位字母、数字或 -',
+    targetYears: '目标年份须晚于基期年份',
     invalid: '格式不正确',
     uscc: {
       length: '统一社会信用代码应为 18 位',
@@ -355,4 +364,6 @@ export default {
     forbiddenBody: '您的账户没有访问此页面的权限。如需开通，请联系管理员。',
     home: '返回首页',
   },
+  ...statistics,
+  ...targets,
 };

@@ -1,25 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import type { Department, Role } from '@yuanqu/contracts';
-import { canAccess, canEditEnterprise, canWriteEnterprises } from '../utils/permissions';
+import { canAccess, canEditEnterprise, canManageStatistics, canReportFigures, canWriteEnterprises } from '../utils/permissions';
 import { menuFor } from './menu';
 
 const user = (role: Role, departments: Department[] = [], enterpriseId: string | null = null) => ({ role, departments, enterpriseId });
 
 describe('menuFor', () => {
   it('gives administrators every module', () => {
-    expect(menuFor(user('admin')).map((i) => i.label)).toEqual(['nav.home', 'nav.enterprises', 'nav.users', 'nav.units', 'nav.audit']);
+    expect(menuFor(user('admin')).map((i) => i.label)).toEqual([
+      'nav.home',
+      'nav.enterprises',
+      'nav.statistics',
+      'nav.targets',
+      'nav.review',
+      'nav.users',
+      'nav.units',
+      'nav.audit',
+    ]);
   });
 
-  it('gives staff and leaders the registry but not the admin pages', () => {
-    for (const role of ['staff', 'leader'] as const) {
-      expect(menuFor(user(role)).map((i) => i.path)).toEqual(['/', '/enterprises']);
-    }
+  it('gives staff and leaders the registry, statistics and targets; review only to the economy department', () => {
+    const reading = ['/', '/enterprises', '/statistics', '/targets'];
+    expect(menuFor(user('leader')).map((i) => i.path)).toEqual(reading);
+    expect(menuFor(user('staff', ['investment'])).map((i) => i.path)).toEqual(reading);
+    expect(menuFor(user('staff', ['investment', 'economy'])).map((i) => i.path)).toEqual([...reading, '/statistics/review']);
   });
 
-  it('gives an enterprise user only its own enterprise, never the registry', () => {
+  it('gives an enterprise user only its own enterprise and its report, never the registry', () => {
     const items = menuFor(user('enterprise', [], 'ent 42'));
-    expect(items.map((i) => i.path)).toEqual(['/', '/enterprises/ent%2042']);
-    expect(items.map((i) => i.label)).toContain('nav.myEnterprise');
+    expect(items.map((i) => i.path)).toEqual(['/', '/enterprises/ent%2042', '/enterprises/ent%2042/statistics']);
+    expect(items.map((i) => i.label)).toEqual(['nav.home', 'nav.myEnterprise', 'nav.reporting']);
     expect(menuFor(user('enterprise')).map((i) => i.path)).toEqual(['/']);
   });
 });
@@ -42,6 +52,23 @@ describe('enterprise rights', () => {
   });
 });
 
+describe('statistics rights', () => {
+  it('lets admins and economy staff review and enter figures; others only read', () => {
+    expect(canManageStatistics(user('admin'))).toBe(true);
+    expect(canManageStatistics(user('staff', ['economy']))).toBe(true);
+    expect(canManageStatistics(user('staff', ['investment', 'service']))).toBe(false);
+    expect(canManageStatistics(user('leader'))).toBe(false);
+    expect(canManageStatistics(user('enterprise', [], 'e1'))).toBe(false);
+  });
+
+  it('lets an enterprise user report its own figures and no one else’s', () => {
+    expect(canReportFigures(user('enterprise', [], 'e1'), 'e1')).toBe(true);
+    expect(canReportFigures(user('enterprise', [], 'e1'), 'e2')).toBe(false);
+    expect(canReportFigures(user('staff', ['economy']), 'e2')).toBe(true);
+    expect(canReportFigures(user('leader'), 'e2')).toBe(false);
+  });
+});
+
 describe('canAccess', () => {
   it('checks roles, then the permission a route names', () => {
     expect(canAccess({ roles: ['admin'] }, user('staff', ['economy']))).toBe(false);
@@ -49,6 +76,8 @@ describe('canAccess', () => {
     expect(canAccess({ permission: 'enterpriseWrite' }, user('leader'))).toBe(false);
     expect(canAccess({ permission: 'enterpriseEdit' }, user('enterprise', [], 'e1'), { id: 'e1' })).toBe(true);
     expect(canAccess({ permission: 'enterpriseEdit' }, user('enterprise', [], 'e1'), { id: 'e2' })).toBe(false);
+    expect(canAccess({ permission: 'statisticsManage' }, user('staff', ['economy']))).toBe(true);
+    expect(canAccess({ permission: 'statisticsManage' }, user('leader'))).toBe(false);
     expect(canAccess({}, null)).toBe(false);
     expect(canAccess({}, user('leader'))).toBe(true);
   });

@@ -1,6 +1,6 @@
-import type { SessionUser } from '@yuanqu/contracts';
+import { canManageStatistics, type Actor } from '../utils/permissions';
 
-export type MenuIcon = 'home' | 'enterprise' | 'users' | 'units' | 'audit';
+export type MenuIcon = 'home' | 'enterprise' | 'statistics' | 'targets' | 'reporting' | 'review' | 'users' | 'units' | 'audit';
 
 export interface MenuItem {
   /** i18n key of the label. */
@@ -10,14 +10,24 @@ export interface MenuItem {
 }
 
 /** The side menu for a role; an enterprise user sees only its own enterprise, never the registry. */
-export function menuFor(user: Pick<SessionUser, 'role' | 'enterpriseId'>): MenuItem[] {
+export function menuFor(user: Actor): MenuItem[] {
   const home: MenuItem = { label: 'nav.home', path: '/', icon: 'home' };
   if (user.role === 'enterprise') {
-    return user.enterpriseId
-      ? [home, { label: 'nav.myEnterprise', path: `/enterprises/${encodeURIComponent(user.enterpriseId)}`, icon: 'enterprise' }]
-      : [home];
+    if (!user.enterpriseId) return [home];
+    const own = `/enterprises/${encodeURIComponent(user.enterpriseId)}`;
+    return [
+      home,
+      { label: 'nav.myEnterprise', path: own, icon: 'enterprise' },
+      { label: 'nav.reporting', path: `${own}/statistics`, icon: 'reporting' },
+    ];
   }
-  const items: MenuItem[] = [home, { label: 'nav.enterprises', path: '/enterprises', icon: 'enterprise' }];
+  const items: MenuItem[] = [
+    home,
+    { label: 'nav.enterprises', path: '/enterprises', icon: 'enterprise' },
+    { label: 'nav.statistics', path: '/statistics', icon: 'statistics' },
+    { label: 'nav.targets', path: '/targets', icon: 'targets' },
+  ];
+  if (canManageStatistics(user)) items.push({ label: 'nav.review', path: '/statistics/review', icon: 'review' });
   if (user.role === 'admin') {
     items.push(
       { label: 'nav.users', path: '/users', icon: 'users' },

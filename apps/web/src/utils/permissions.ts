@@ -24,11 +24,30 @@ export function canEditEnterprise(user: Actor | null, enterpriseId: string): boo
   return user?.role === 'enterprise' && user.enterpriseId === enterpriseId;
 }
 
+/** Departments whose staff review and enter statistical figures and keep the targets (the API enforces the same rule). */
+export const STATISTICS_WRITE_DEPARTMENTS: readonly Department[] = ['economy'];
+
+/** May review reports, enter any enterprise's figures, edit the review rules and the targets. */
+export function canManageStatistics(user: Actor | null): boolean {
+  if (!user) return false;
+  if (user.role === 'admin') return true;
+  return user.role === 'staff' && user.departments.some((d) => STATISTICS_WRITE_DEPARTMENTS.includes(d));
+}
+
+/** May send figures for this enterprise: the statistics keepers, or the enterprise's own user. */
+export function canReportFigures(user: Actor | null, enterpriseId: string): boolean {
+  if (canManageStatistics(user)) return true;
+  return user?.role === 'enterprise' && user.enterpriseId === enterpriseId;
+}
+
 /** What a route demands; checked by the router guard before the page loads. */
 export interface RouteAccess {
   roles?: readonly Role[];
-  /** `enterpriseWrite`: a registry writer; `enterpriseEdit`: may edit the enterprise in `params.id`. */
-  permission?: 'enterpriseWrite' | 'enterpriseEdit';
+  /**
+   * `enterpriseWrite`: a registry writer; `enterpriseEdit`: may edit the enterprise in `params.id`;
+   * `statisticsManage`: reviews reports and keeps the review rules.
+   */
+  permission?: 'enterpriseWrite' | 'enterpriseEdit' | 'statisticsManage';
 }
 
 export function canAccess(access: RouteAccess, user: Actor | null, params: Record<string, unknown> = {}): boolean {
@@ -36,5 +55,6 @@ export function canAccess(access: RouteAccess, user: Actor | null, params: Recor
   if (access.roles && !access.roles.includes(user.role)) return false;
   if (access.permission === 'enterpriseWrite') return canWriteEnterprises(user);
   if (access.permission === 'enterpriseEdit') return canEditEnterprise(user, String(params.id ?? ''));
+  if (access.permission === 'statisticsManage') return canManageStatistics(user);
   return true;
 }

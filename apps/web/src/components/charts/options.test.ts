@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barOption, describeData, pieOption, toData } from './options';
+import { barOption, describeData, pieOption, sparklineOption, toData, trendOption } from './options';
 
 const chains = ['newMaterials', 'equipment', 'petrochemical'] as const;
 const label = (e: { key: string; name?: string }) => e.name ?? `L:${e.key}`;
@@ -47,5 +47,29 @@ describe('pieOption', () => {
     const option = pieOption([{ name: '规上', value: 15 }, { name: '规下', value: 0 }], '企业数', 'desc');
     const series = Array.isArray(option.series) ? option.series[0] : option.series;
     expect(series).toMatchObject({ type: 'pie', data: [{ name: '规上', value: 15 }] });
+  });
+});
+
+describe('trendOption', () => {
+  it('draws own values as bars and 同比 as a line on the percent axis', () => {
+    const option = trendOption(
+      [{ label: '2022年', value: 64.35, yoy: 9.5 }, { label: '2023年', value: null, yoy: null }],
+      { value: '全年', yoy: '累计同比', unit: '亿元' },
+      'desc',
+    );
+    expect(option.xAxis).toMatchObject({ type: 'category', data: ['2022年', '2023年'] });
+    expect(option.yAxis).toEqual([expect.objectContaining({ name: '亿元' }), expect.objectContaining({ name: '%' })]);
+    expect(option.series).toEqual([
+      expect.objectContaining({ type: 'bar', name: '全年', data: [64.35, null] }),
+      expect.objectContaining({ type: 'line', name: '累计同比', yAxisIndex: 1, data: [9.5, null] }),
+    ]);
+  });
+});
+
+describe('sparklineOption', () => {
+  it('draws one line with hidden axes', () => {
+    const option = sparklineOption([{ name: '2022', value: 1 }, { name: '2023', value: 2 }], 'desc');
+    expect(option.xAxis).toMatchObject({ show: false, data: ['2022', '2023'] });
+    expect(option.series).toEqual([expect.objectContaining({ type: 'line', data: [1, 2] })]);
   });
 });

@@ -77,3 +77,44 @@ export function pieOption(data: readonly Datum[], seriesName: string, descriptio
     ],
   };
 }
+
+/** One period of a trend: its own value (month, quarter or year) and 同比, both already in display units. */
+export interface TrendPoint {
+  label: string;
+  value: number | null;
+  /** 同比 in percent (9.5 for +9.5 %). */
+  yoy: number | null;
+}
+
+/** Bars of each period's own value, with 同比 as a line on a second axis in percent. */
+export function trendOption(points: readonly TrendPoint[], names: { value: string; yoy: string; unit: string }, description: string): ChartOption {
+  return {
+    color: PALETTE,
+    aria: { enabled: true, label: { description } },
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0 },
+    grid: { left: 8, right: 8, top: 48, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: points.map((p) => p.label), axisLabel: { hideOverlap: true } },
+    yAxis: [
+      { type: 'value', name: names.unit },
+      { type: 'value', name: '%', axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },
+    ],
+    series: [
+      { type: 'bar', name: names.value, data: points.map((p) => p.value), barMaxWidth: 32 },
+      { type: 'line', name: names.yoy, yAxisIndex: 1, data: points.map((p) => p.yoy), symbolSize: 6 },
+    ],
+  };
+}
+
+/** A small line without axes, for a card: the shape of a history, read in full from the description. */
+export function sparklineOption(data: readonly { name: string; value: number | null }[], description: string): ChartOption {
+  return {
+    color: PALETTE,
+    aria: { enabled: true, label: { description } },
+    tooltip: { trigger: 'axis', formatter: '{b}: {c}' },
+    grid: { left: 4, right: 4, top: 6, bottom: 6 },
+    xAxis: { type: 'category', data: data.map((d) => d.name), show: false, boundaryGap: false },
+    yAxis: { type: 'value', show: false, scale: true },
+    series: [{ type: 'line', data: data.map((d) => d.value), symbolSize: 5, areaStyle: { opacity: 0.12 } }],
+  };
+}
