@@ -61,7 +61,7 @@ export const targetEvaluationSchema = z.object({
   asOfYear: z.number().int(),
   baseline: z.number().nullable(),
   current: z.number().nullable(),
-  /** Share of the way from the baseline to the goal (1 = reached), null when not measurable. */
+  /** The current value as a share of the goal (1 = reached; above 1 = beyond it), null when not measurable. */
   progress: z.number().nullable(),
   /** Where the value should stand in `asOfYear` on the path from the baseline to the goal. */
   required: z.number().nullable(),

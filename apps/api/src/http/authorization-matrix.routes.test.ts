@@ -50,6 +50,7 @@ const MATRIX: Row[] = [
   { route: 'GET /api/v1/statistics/settings', expect: committee },
   { route: 'PUT /api/v1/statistics/settings', body: {}, expect: registryWrite },
   { route: 'GET /api/v1/statistics/overdue', expect: committee },
+  { route: 'GET /api/v1/statistics/due', expect: all },
   { route: 'POST /api/v1/statistics/reminders', body: {}, expect: registryWrite },
   { route: 'GET /api/v1/statistics/import-template', expect: { ...committee, leader: 403 } },
   { route: 'POST /api/v1/statistics/import', body: {}, expect: registryWrite },

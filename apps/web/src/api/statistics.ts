@@ -86,6 +86,11 @@ export function remindOverdue(period: string, enterpriseIds?: string[]): Promise
   return request<ReminderResult>('/statistics/reminders', { method: 'POST', body: { period, enterpriseIds } });
 }
 
+/** The day a period's report is due (any role; an enterprise sees its own deadline). */
+export function getDue(period: string): Promise<{ period: string; dueOn: string }> {
+  return request('/statistics/due', { query: { period } });
+}
+
 export function getStatisticsSettings(): Promise<StatisticsSettings> {
   return request<StatisticsSettings>('/statistics/settings');
 }

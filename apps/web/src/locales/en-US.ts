@@ -365,6 +365,13 @@ const enUS: typeof zhCN = {
     forbiddenBody: 'Your account may not open this page. Ask an administrator if you need it.',
     home: 'Back to home',
   },
+  notifications: {
+    title: 'Messages',
+    readAll: 'Mark all as read',
+    empty: 'No messages',
+    reportDue: '{enterprise}: the statistical report for {period} is due by {dueOn}.',
+    reportReturned: 'Your statistical report for {period} was returned: {reason}. Please correct it and submit again.',
+  },
   ...statistics,
   ...targets,
 };

@@ -99,6 +99,7 @@ const en: typeof zh = {
     truncated: '{groups} groups; the {shown} largest by main revenue are listed, the total covers all',
   },
   reporting: {
+    dueOn: 'Due by {date}',
     title: 'Enterprise statistics',
     committeeTitle: '{name} · statistics',
     link: 'Statistics',

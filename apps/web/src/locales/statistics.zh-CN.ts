@@ -97,6 +97,7 @@ export default {
     truncated: '共 {groups} 组，按主营业务收入列出前 {shown} 组；合计含全部',
   },
   reporting: {
+    dueOn: '报送截止：{date}',
     title: '企业统计数据',
     committeeTitle: '{name} · 统计数据',
     link: '统计数据',

@@ -364,6 +364,13 @@ export default {
     forbiddenBody: '您的账户没有访问此页面的权限。如需开通，请联系管理员。',
     home: '返回首页',
   },
+  notifications: {
+    title: '消息',
+    readAll: '全部标为已读',
+    empty: '暂无消息',
+    reportDue: '{enterprise}：{period}统计报表尚未报送，请于{dueOn}前报送。',
+    reportReturned: '{period}统计报表被退回：{reason}。请修改后重新提交。',
+  },
   ...statistics,
   ...targets,
 };

@@ -67,5 +67,7 @@ describe('deadlines and reminders', () => {
     const saved = await stats.request('PUT', '/api/v1/statistics/settings', { ...settings, deadlineOverrides: { '2026-02': '2026-03-20' } });
     expect(saved.json()).toMatchObject({ deadlineOverrides: { '2026-02': '2026-03-20' }, version: settings.version + 1 });
     expect(await overdue()).toMatchObject({ dueOn: '2026-03-20', overdue: false });
+    expect((await hongli.get('/api/v1/statistics/due')).json()).toEqual({ period: '2026-02', dueOn: '2026-03-20' });
+    expect((await hongli.get('/api/v1/statistics/due?period=2026-01')).statusCode).toBe(400);
   });
 });

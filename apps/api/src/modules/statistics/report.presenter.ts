@@ -3,9 +3,13 @@ import { notFound } from '../../lib/errors';
 import { enterpriseInScope, type Viewer } from '../auth/viewer';
 import { valuesOf, type ReportRecord } from './report.repository';
 
-/** What leaves the server about a report; scope is checked again here. */
+/**
+ * What leaves the server about a report; scope is checked again here. An enterprise sees who of
+ * its own people submitted, not the committee's account names.
+ */
 export function presentReport(r: ReportRecord, viewer: Viewer): Report {
   if (!enterpriseInScope(viewer, { id: r.enterpriseId, unitPath: r.unitPath })) throw notFound('report');
+  const outsider = viewer.role === 'enterprise';
   const values = Object.fromEntries(Object.entries(valuesOf(r)).filter(([, v]) => v !== null));
   return {
     id: r.id,
@@ -20,9 +24,9 @@ export function presentReport(r: ReportRecord, viewer: Viewer): Report {
     warningsAcknowledged: r.warningsAcknowledged === 1,
     note: r.note,
     returnReason: r.returnReason,
-    submittedBy: r.submittedBy,
+    submittedBy: outsider && r.source !== 'portal' ? null : r.submittedBy,
     submittedAt: r.submittedAt,
-    reviewedBy: r.reviewedBy,
+    reviewedBy: outsider ? null : r.reviewedBy,
     reviewedAt: r.reviewedAt,
     version: r.version,
   };

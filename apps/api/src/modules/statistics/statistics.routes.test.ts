@@ -96,7 +96,8 @@ describe('reporting and review', () => {
     const sent = (await hongli.post('/api/v1/statistics/reports', { enterpriseId: hongliId, period: '2026-02', values: { mainRevenue: 90_000_000 } })).json();
     expect((await stats.post(`/api/v1/statistics/reports/${sent.id}/return`, { version: 1, reason: '请补报营业收入' })).statusCode).toBe(200);
     const seen = (await hongli.get(`/api/v1/statistics/reports/${sent.id}`)).json();
-    expect(seen).toMatchObject({ status: 'returned', returnReason: '请补报营业收入' });
+    expect(seen).toMatchObject({ status: 'returned', returnReason: '请补报营业收入', submittedBy: 'hongli', reviewedBy: null });
+    expect((await stats.get(`/api/v1/statistics/reports/${sent.id}`)).json().reviewedBy).toBe('stats');
     const again = await stats.post(`/api/v1/statistics/reports/${sent.id}/approve`, { version: 1 });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.details.current.status).toBe('returned');

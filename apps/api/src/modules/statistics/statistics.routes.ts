@@ -23,7 +23,7 @@ import { ALL_ROLES, COMMITTEE } from '../../http/access';
 import { contextOf } from '../../http/auth';
 import type { AppDeps } from '../../app';
 import { series, summarize } from './aggregate.service';
-import { listOverdue, remind } from './overdue.service';
+import { dueOn, listOverdue, remind } from './overdue.service';
 import * as service from './report.service';
 import { localDate } from '../../lib/clock';
 
@@ -110,6 +110,23 @@ export const statisticsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
     async (request) => {
       const today = localDate(clock.now());
       return listOverdue(db, request.viewer!, request.query.period ?? latestClosedPeriod(today), today);
+    },
+  );
+
+  app.get(
+    '/statistics/due',
+    {
+      config: { access: { roles: ALL_ROLES } },
+      schema: {
+        tags,
+        summary: 'When a period’s report is due (default: the latest closed period)',
+        querystring: z.strictObject({ period: periodSchema.optional() }),
+        response: { 200: z.object({ period: z.string(), dueOn: z.string() }) },
+      },
+    },
+    async (request) => {
+      const period = request.query.period ?? latestClosedPeriod(localDate(clock.now()));
+      return { period, dueOn: dueOn(period, await service.getSettings(db)) };
     },
   );
 
