@@ -1,6 +1,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { entryStream, zipEntries, type ZipEntry } from './xlsx-guard';
+import { AppError } from './errors';
 
 /** A cell as stored: shared and inline strings as text, numbers as numbers, booleans as booleans. */
 export type SheetCell = string | number | boolean | null;
@@ -162,4 +163,38 @@ function cellValue(type: string, text: string, shared: string[]): SheetCell {
     default:
       return text === '' ? null : Number(text);
   }
+}
+
+/**
+ * The data rows of an import file's first sheet: the header row picks the columns, each later row
+ * comes back as its non-empty cells by column key, and blank rows are skipped. Too many rows,
+ * broken XML or a sheet without a header refuse the whole file (400), in words a clerk understands.
+ */
+export async function* eachImportRow<K, V>(
+  buf: Buffer,
+  maxRows: number,
+  mapHeader: (cells: SheetCell[]) => [number, { key: K }][],
+  read: (cells: SheetCell[], columns: [number, { key: K }][]) => Map<K, V>,
+): AsyncGenerator<{ row: number; cells: Map<K, V> }> {
+  let columns: [number, { key: K }][] | null = null;
+  let count = 0;
+  try {
+    for await (const row of readFirstSheet(buf)) {
+      if (columns === null) {
+        columns = mapHeader(row.cells);
+        continue;
+      }
+      if (count >= maxRows) throw new AppError('IMPORT_FILE_REJECTED', `文件超过 ${maxRows} 行的上限`, { reason: 'tooManyRows' });
+      const cells = read(row.cells, columns);
+      if (cells.size > 0) {
+        count++;
+        yield { row: row.number, cells };
+      }
+    }
+  } catch (err) {
+    // A zip that passed the guard can still hold broken XML: that is a bad file (400), not a server fault.
+    if (err instanceof AppError) throw err;
+    throw new AppError('IMPORT_FILE_REJECTED', '文件内容无法读取，请用 Excel 重新保存为 .xlsx 后再上传', { reason: 'unreadable' });
+  }
+  if (!columns || columns.length === 0) throw new AppError('IMPORT_FILE_REJECTED', '第一个工作表没有表头行', { reason: 'noHeader' });
 }

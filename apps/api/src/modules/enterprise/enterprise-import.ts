@@ -1,6 +1,6 @@
 import { enterpriseFieldsSchema, usccProblem, type EnterpriseFields, type ImportProblem } from '@yuanqu/contracts';
 import { AppError } from '../../lib/errors';
-import { readFirstSheet, type SheetCell } from '../../lib/xlsx-reader';
+import { eachImportRow, type SheetCell } from '../../lib/xlsx-reader';
 import { isAssignableIndustry } from '../dictionary/industry';
 import type { UnitRow } from '../unit/unit.repository';
 import { CATEGORIES_BY_LABEL, CATEGORY_LABELS, CHAIN_LABELS, CHAINS_BY_LABEL, COLUMNS, SCALES_BY_LABEL, unneutralise, type Column } from './enterprise-columns';
@@ -30,33 +30,16 @@ function cellText(v: SheetCell | undefined, kind: Column['kind']): string {
 }
 
 /** Streams the first sheet as raw rows keyed by column, checking headers and the row limit. */
-export async function* eachRawRow(buf: Buffer, maxRows: number): AsyncGenerator<RawRow> {
-  let columnAt: [number, Column][] | null = null;
-  let count = 0;
-  try {
-    for await (const row of readFirstSheet(buf)) {
-      if (columnAt === null) {
-        columnAt = headerMap(row.cells);
-        continue;
-      }
-      if (count >= maxRows) throw new AppError('IMPORT_FILE_REJECTED', `文件超过 ${maxRows} 行的上限`, { reason: 'tooManyRows' });
-      const cells = new Map<Column['key'], string>();
-      for (const [i, col] of columnAt) {
-        // An export writes '=… for a cell that would start a formula; read it back as the value it was.
-        const text = unneutralise(cellText(row.cells[i], col.kind));
-        if (text !== '') cells.set(col.key, text);
-      }
-      if (cells.size > 0) {
-        count++;
-        yield { row: row.number, cells };
-      }
+export function eachRawRow(buf: Buffer, maxRows: number): AsyncGenerator<RawRow> {
+  return eachImportRow<Column['key'], string>(buf, maxRows, headerMap, (row, columns) => {
+    const cells = new Map<Column['key'], string>();
+    for (const [i, col] of columns as [number, Column][]) {
+      // An export writes '=… for a cell that would start a formula; read it back as the value it was.
+      const text = unneutralise(cellText(row[i], col.kind));
+      if (text !== '') cells.set(col.key, text);
     }
-  } catch (err) {
-    // A zip that passed the guard can still hold broken XML: that is a bad file (400), not a server fault.
-    if (err instanceof AppError) throw err;
-    throw new AppError('IMPORT_FILE_REJECTED', '文件内容无法读取，请用 Excel 重新保存为 .xlsx 后再上传', { reason: 'unreadable' });
-  }
-  if (!columnAt || columnAt.length === 0) throw new AppError('IMPORT_FILE_REJECTED', '第一个工作表没有表头行', { reason: 'noHeader' });
+    return cells;
+  });
 }
 
 /** Which column holds what, from the header row; a missing required column is a problem of row 1. */

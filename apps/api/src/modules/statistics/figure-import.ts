@@ -1,6 +1,6 @@
 import { FIGURE_KEYS, nextPeriodInYear, previousPeriodInYear, usccProblem, type FigureImportWarning, type FigureValues, type FigureWarning, type ImportProblem } from '@yuanqu/contracts';
 import { AppError } from '../../lib/errors';
-import { readFirstSheet, type SheetCell } from '../../lib/xlsx-reader';
+import { eachImportRow, type SheetCell } from '../../lib/xlsx-reader';
 import { checkFigures } from './checks';
 import { cellText, COLUMNS, normalText, FIGURE_COLUMNS, FIGURE_NAMES, headerKey, parseFigureCell, parsePeriodCell, periodLabel, periodText, type Column, type ColumnKey } from './figure-excel';
 
@@ -38,29 +38,12 @@ function headerMap(cells: SheetCell[]): [number, Column][] {
 }
 
 /** Streams the first sheet as raw rows keyed by column, checking headers and the row limit. */
-export async function* eachRawRow(buf: Buffer, maxRows: number): AsyncGenerator<RawRow> {
-  let columnAt: [number, Column][] | null = null;
-  let count = 0;
-  try {
-    for await (const row of readFirstSheet(buf)) {
-      if (columnAt === null) {
-        columnAt = headerMap(row.cells);
-        continue;
-      }
-      if (count >= maxRows) throw new AppError('IMPORT_FILE_REJECTED', `文件超过 ${maxRows} 行的上限`, { reason: 'tooManyRows' });
-      const cells = new Map<ColumnKey, SheetCell>();
-      for (const [i, col] of columnAt) if (cellText(row.cells[i]) !== '') cells.set(col.key, row.cells[i]!);
-      if (cells.size > 0) {
-        count++;
-        yield { row: row.number, cells };
-      }
-    }
-  } catch (err) {
-    // A zip that passed the guard can still hold broken XML: that is a bad file (400), not a server fault.
-    if (err instanceof AppError) throw err;
-    throw new AppError('IMPORT_FILE_REJECTED', '文件内容无法读取，请用 Excel 重新保存为 .xlsx 后再上传', { reason: 'unreadable' });
-  }
-  if (!columnAt || columnAt.length === 0) throw new AppError('IMPORT_FILE_REJECTED', '第一个工作表没有表头行', { reason: 'noHeader' });
+export function eachRawRow(buf: Buffer, maxRows: number): AsyncGenerator<RawRow> {
+  return eachImportRow<ColumnKey, SheetCell>(buf, maxRows, headerMap, (row, columns) => {
+    const cells = new Map<ColumnKey, SheetCell>();
+    for (const [i, col] of columns) if (cellText(row[i]) !== '') cells.set(col.key, row[i]!);
+    return cells;
+  });
 }
 
 /** A row whose cells are each valid: the enterprise still has to be found. */
