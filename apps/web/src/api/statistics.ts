@@ -3,8 +3,10 @@ import type {
   FigureKey,
   FigureValues,
   FigureWarning,
+  FigureImportWarning,
   Frequency,
   GroupBy,
+  ImportResult,
   IndustryChain,
   Overdue,
   ReminderResult,
@@ -16,7 +18,8 @@ import type {
   StatisticsSettings,
   Summary,
 } from '@yuanqu/contracts';
-import { ApiError, request } from './client';
+import { API_BASE, ApiError, queryString, request } from './client';
+import { uploadXlsx, type UploadOptions } from './upload';
 
 /** Which enterprises an aggregate covers (the API's statistics filter). */
 export interface StatisticsFilters {
@@ -86,6 +89,18 @@ export function remindOverdue(period: string, enterpriseIds?: string[]): Promise
   return request<ReminderResult>('/statistics/reminders', { method: 'POST', body: { period, enterpriseIds } });
 }
 
+export const FIGURES_TEMPLATE_URL = `${API_BASE}/statistics/import-template`;
+
+/** Imports a figures workbook, all rows or none; warnings stop it until confirmed (acknowledgeWarnings). */
+export function importFigures(file: File, options: UploadOptions & { acknowledgeWarnings?: boolean }): Promise<ImportResult> {
+  return uploadXlsx(`/statistics/import${options.acknowledgeWarnings ? '?acknowledgeWarnings=true' : ''}`, file, options);
+}
+
+/** The summary table of the view as xlsx (a plain link: the browser streams the file). */
+export function statisticsExportUrl(query: StatisticsFilters & { period: string; groupBy: GroupBy }): string {
+  return `${API_BASE}/statistics/export${queryString({ ...query })}`;
+}
+
 /** The day a period's report is due (any role; an enterprise sees its own deadline). */
 export function getDue(period: string): Promise<{ period: string; dueOn: string }> {
   return request('/statistics/due', { query: { period } });
@@ -104,4 +119,11 @@ export function unacknowledgedWarnings(error: unknown): FigureWarning[] | null {
   if (!(error instanceof ApiError) || error.code !== 'WARNINGS_UNACKNOWLEDGED') return null;
   const warnings = (error.details as { warnings?: unknown } | null)?.warnings;
   return Array.isArray(warnings) ? (warnings as FigureWarning[]) : [];
+}
+
+/** The warnings of a figures import refused until they are confirmed, or null for any other error. */
+export function importWarnings(error: unknown): FigureImportWarning[] | null {
+  if (!(error instanceof ApiError) || error.code !== 'WARNINGS_UNACKNOWLEDGED') return null;
+  const list = (error.details as { warnings?: unknown } | null)?.warnings;
+  return Array.isArray(list) ? (list as FigureImportWarning[]) : [];
 }

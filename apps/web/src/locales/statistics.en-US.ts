@@ -56,6 +56,7 @@ const en: typeof zh = {
   reportStatuses: { pending: 'Pending', approved: 'Approved', returned: 'Returned', superseded: 'Corrected', all: 'All' },
   reportSources: { portal: 'Enterprise report', staff: 'Committee entry', import: 'Import' },
   statistics: {
+    export: 'Export to Excel',
     title: 'Statistics',
     year: 'Year',
     yearOption: '{year}',

@@ -54,6 +54,7 @@ export default {
   reportStatuses: { pending: '待审', approved: '已通过', returned: '已退回', superseded: '已更正', all: '全部' },
   reportSources: { portal: '企业填报', staff: '管委会录入', import: '导入' },
   statistics: {
+    export: '导出 Excel',
     title: '统计分析',
     year: '年份',
     yearOption: '{year}年',
