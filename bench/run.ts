@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getJson, login, measure, type LoadPlan, type LoadResult } from './load';
+import { allUsccs, figuresImport, latency } from './statistics';
 import { analyze, DEFAULT_PG_URL, recreateBenchDatabase, redact, serverVersion } from './postgres';
 import { answers, freePort, rssMethod, runChecked, runMeasured, startServer, type Measured } from './proc';
 import { cpuModel, mb, num, pct, renderRun, renderSection, secs, updateDocs, type DbSection } from './report';
@@ -28,14 +29,18 @@ const SIZE = { parks: 200, enterprises: QUICK ? 5_000 : 50_000, importRows: QUIC
 const PLAN: LoadPlan = { connections: 50, durationS: QUICK ? 3 : 10, warmupS: 2 };
 const LIST_PATH = '/api/v1/enterprises?page=1&pageSize=50&industryChain=digital&sort=name';
 /** Years of monthly figures `generate` writes (the years before the current one). */
-const YEARS = 2;
+const YEARS = 5;
 const LAST_YEAR = new Date().getUTCFullYear() - 1;
 const SUMMARIES = [
   { name: 'base total', path: `/api/v1/statistics/summary?period=${LAST_YEAR}-12` },
   { name: 'by park', path: `/api/v1/statistics/summary?period=${LAST_YEAR}-12&groupBy=park` },
   { name: 'monthly series, 2 years', path: `/api/v1/statistics/series?figure=mainRevenue&frequency=month&from=${LAST_YEAR - 1}&to=${LAST_YEAR}` },
 ];
-const TARGET = { listRatio: 0.3, listP99Ms: 50, importRatio: 2, importRssMb: 300 };
+const TARGET = { listRatio: 0.3, listP99Ms: 50, importRatio: 2, importRssMb: 300, baseMs: 200, parkMs: 300 };
+const DRILL = {
+  base: `/api/v1/statistics/summary?period=${LAST_YEAR}-06`,
+  park: `/api/v1/statistics/summary?period=${LAST_YEAR}-06&groupBy=park`,
+};
 
 const USERNAME = 'loadtester';
 // Fresh each run; meets the admin policy (length, three classes, not the username).
@@ -102,7 +107,11 @@ async function runHttp(env: NodeJS.ProcessEnv, shared: Shared) {
       log(`  ${num(result.reqPerSec)} req/s, p99 ${result.p99Ms} ms`);
       statistics.push({ ...s, bytes, result });
     }
-    return { raw, sameBody, list, statistics, zones, total: page.body.total, bodyBytes: Buffer.byteLength(page.text) };
+    log('statistics single-request latency (base total, park drill-down)…');
+    const drill = { base: await latency(`${base}${DRILL.base}`, cookie), park: await latency(`${base}${DRILL.park}`, cookie) };
+    log(`  base p95 ${drill.base.p95Ms} ms, park p95 ${drill.park.p95Ms} ms`);
+    const usccs = await allUsccs(base, cookie);
+    return { raw, sameBody, list, statistics, drill, usccs, zones, total: page.body.total, bodyBytes: Buffer.byteLength(page.text) };
   } finally {
     await server.stop();
   }
@@ -194,6 +203,14 @@ async function benchDatabase(title: string, url: string, shared: Shared, extraSe
         `${num(http.list.reqPerSec)} req/s is one answer every ${num(1000 / http.list.reqPerSec, 1)} ms; the Node process answers one request at a time, so that is roughly its cost per request.`,
     );
 
+    const drillRow = (name: string, path: string, l: { p50Ms: number; p95Ms: number; maxMs: number; bytes: number }, target: number) => ({
+      metric: `Statistics ${name} (\`${path.replace('/api/v1/statistics/', '')}\`, ${num(l.bytes / 1024)} KB), one request at a time: p95 (p50 · max)`,
+      measured: `${l.p95Ms} ms (${l.p50Ms} · ${l.maxMs} ms)`,
+      target: `≤ ${target} ms`,
+      pass: l.p95Ms <= target,
+    });
+    section.rows.push(drillRow('base total of a period', DRILL.base, http.drill.base, TARGET.baseMs), drillRow('park drill-down', DRILL.park, http.drill.park, TARGET.parkMs));
+
     const attempts = await runImport(env, shared, http.zones);
     for (const at of attempts) {
       const what = at.variant === 'labels' ? 'labels as a clerk types them (单位名称, 新材料, 工业企业, 规上, 是/否)' : 'ASCII codes in the enumerated columns (unit code, chain/category/scale keys; 是/否 columns empty)';
@@ -229,6 +246,18 @@ async function benchDatabase(title: string, url: string, shared: Shared, extraSe
         );
       }
     }
+    log(`yuanqu import figures (${num(http.usccs.length * 2)} rows)…`);
+    const fig = await figuresImport(NODE, CLI, BENCH, env, ROOT, shared.work, http.usccs);
+    log(fig.imp.code === 0 ? `  ${secs(fig.imp.wallMs)}, peak RSS ${mb(fig.imp.peakRssMb)}: ${fig.imp.stdout.trim()}` : `  FAILED (exit ${fig.imp.code})`);
+    section.setup.push(`Figures file: ${num(fig.rows)} rows (every generated enterprise's 1-2月 and 1-3月 of this year, 8 figures each), ${num(fig.bytes / 1024 / 1024, 1)} MB.`);
+    const figRatio = fig.imp.wallMs / fig.readMs;
+    section.rows.push(
+      { metric: 'exceljs streaming read of every row, figures file (raw limit): time · peak RSS', measured: `${secs(fig.readMs)} · ${mb(fig.read.peakRssMb)}`, target: '—' },
+      { metric: '`yuanqu import figures FILE`: wall time (whole process)', measured: fig.imp.code === 0 ? secs(fig.imp.wallMs) : `failed (exit ${fig.imp.code})`, target: '—' },
+      { metric: 'Figures import / raw read', measured: `${num(figRatio, 1)} ×`, target: `≤ ${TARGET.importRatio} ×`, pass: fig.imp.code === 0 && figRatio <= TARGET.importRatio },
+      { metric: 'Figures import peak RSS', measured: mb(fig.imp.peakRssMb), target: `≤ ${TARGET.importRssMb} MB`, pass: fig.imp.peakRssMb !== null && fig.imp.peakRssMb <= TARGET.importRssMb },
+    );
+    if (fig.imp.code !== 0) section.notes.push(`Figures import failed: ${firstLines(fig.imp, 4)}`);
   } catch (err) {
     log(`${title} failed: ${err instanceof Error ? err.message : String(err)}`);
     section.notes.push(`The run failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);

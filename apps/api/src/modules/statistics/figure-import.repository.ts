@@ -1,7 +1,7 @@
 import type { Db, Trx } from '../../db/database';
 import { insertRows } from '../../db/dialect';
 import type { ReportRow } from './report.repository';
-import { applyToRollup, countedContributions } from './rollup';
+import { applyToRollup, type Contribution } from './rollup';
 
 // Lists are sent in chunks: SQLite and PostgreSQL both cap the bind parameters of one statement.
 const CHUNK = 500;
@@ -12,15 +12,15 @@ function chunks<T>(items: T[]): T[][] {
   return out;
 }
 
-/** Enterprises by USCC, with the unit path their scope is judged by. */
-export async function findEnterpriseRefs(db: Db, usccs: string[]): Promise<{ id: string; uscc: string; status: string; unitPath: string }[]> {
+/** Enterprises by USCC, with the unit path their scope is judged by and what the rollup files them under. */
+export async function findEnterpriseRefs(db: Db, usccs: string[]) {
   const out = [];
   for (const part of chunks([...new Set(usccs)])) {
     out.push(
       ...(await db
         .selectFrom('enterprise')
         .innerJoin('unit', 'unit.id', 'enterprise.unitId')
-        .select(['enterprise.id', 'enterprise.uscc', 'enterprise.status', 'unit.path as unitPath'])
+        .select(['enterprise.id', 'enterprise.uscc', 'enterprise.status', 'unit.path as unitPath', 'enterprise.unitId', 'enterprise.industryChain', 'enterprise.scale', 'enterprise.scaleSince'])
         .where('enterprise.uscc', 'in', part)
         .execute()),
     );
@@ -39,13 +39,12 @@ export async function countedReports(trx: Trx, enterpriseIds: string[], periods:
 }
 
 /**
- * Marks these counted reports superseded, taking them out of the rollup; returns how many still
- * counted (fewer means someone else got there first).
+ * Marks these counted reports superseded, taking what they added out of the rollup; returns how
+ * many still counted (fewer means someone else got there first).
  */
-export async function supersedeReports(trx: Trx, ids: string[], now: string): Promise<number> {
+export async function supersedeReports(trx: Trx, replaced: { id: string; contribution: Contribution }[], now: string): Promise<number> {
   let n = 0;
-  for (const part of chunks(ids)) {
-    await applyToRollup(trx, await countedContributions(trx, { ids: part }), -1);
+  for (const part of chunks(replaced.map((r) => r.id))) {
     const res = await trx
       .updateTable('statReport')
       .set((eb) => ({ status: 'superseded', version: eb('version', '+', 1), reviewedAt: eb.fn.coalesce('reviewedAt', eb.val(now)) }))
@@ -54,14 +53,16 @@ export async function supersedeReports(trx: Trx, ids: string[], now: string): Pr
       .executeTakeFirst();
     n += Number(res.numUpdatedRows);
   }
+  await applyToRollup(trx, replaced.map((r) => r.contribution), -1);
   return n;
 }
 
-/** Inserts reports; the counted (approved) ones are added to the rollup in the same transaction. */
+/** Inserts counted reports; the caller adds them to the rollup (`addToRollup`) in the same transaction. */
 export async function insertReports(trx: Trx, rows: ReportRow[]): Promise<void> {
   // 33 columns × 400 rows stays under both SQLite's and PostgreSQL's bind-parameter limits.
   await insertRows(trx, 'statReport', rows, 400);
-  for (const part of chunks(rows.filter((r) => r.status === 'approved').map((r) => r.id))) {
-    await applyToRollup(trx, await countedContributions(trx, { ids: part }), 1);
-  }
+}
+
+export async function addToRollup(trx: Trx, contributions: Contribution[]): Promise<void> {
+  await applyToRollup(trx, contributions, 1);
 }

@@ -1,18 +1,23 @@
 import { createHash } from 'node:crypto';
-import { FIGURE_KEYS, latestClosedPeriod, LIMITS, type ImportResult } from '@yuanqu/contracts';
+import { FIGURE_KEYS, latestClosedPeriod, LIMITS, type FigureValues, type ImportResult } from '@yuanqu/contracts';
 import { AppError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { assertSafeXlsx } from '../../lib/xlsx-guard';
-import type { AuditEvent } from '../audit/audit';
 import { appendAudit } from '../audit/audit.repository';
 import { auditEvent, type RequestContext } from '../audit/audit.context';
 import { enterpriseInScope } from '../auth/viewer';
 import { findImportByHash, findImportByKey, insertImportBatch } from '../enterprise/import-batch.repository';
 import { eachRawRow, importInvalid, periodsToRead, planImport, reportKey, resolveEnterprises, rowChecker, sortProblems, type EnterpriseRef, type FigureRow, type PlannedWrite } from './figure-import';
-import { countedReports, findEnterpriseRefs, insertReports, supersedeReports } from './figure-import.repository';
+import { addToRollup, countedReports, findEnterpriseRefs, insertReports, supersedeReports } from './figure-import.repository';
 import { valuesOf, type ReportRow } from './report.repository';
+import type { Contribution } from './rollup';
 import { getSettings, type StatisticsDeps } from './report.service';
 import { localDate } from '../../lib/clock';
+
+/** What the rollup files an enterprise's figures under. */
+type Filing = Omit<Contribution, 'period' | 'values'>;
+
+const WRITE_SLICE = 2000;
 
 /** The import_batch kind of statistical imports (an enterprise file and a figures file never match). */
 const KIND = 'statReports';
@@ -36,12 +41,14 @@ async function readRows(deps: StatisticsDeps, ctx: RequestContext, file: Buffer,
     if (valid) rows.push(valid);
   }
   const found = new Map<string, EnterpriseRef>();
+  const filing = new Map<string, Filing>();
   for (const e of await findEnterpriseRefs(deps.db, checker.refs.map((r) => r.uscc))) {
     found.set(e.uscc, { id: e.id, status: e.status, inScope: enterpriseInScope(ctx.viewer!, e) });
+    filing.set(e.id, { unitId: e.unitId, industryChain: e.industryChain, scale: e.scale, scaleSince: e.scaleSince });
   }
   const problems = [...checker.problems, ...resolveEnterprises(checker.refs, found)];
   if (problems.length > 0) throw importInvalid(sortProblems(problems));
-  return { rowCount, rows: rows.map((r) => ({ ...r, enterpriseId: found.get(r.uscc)!.id })) };
+  return { rowCount, filing, rows: rows.map((r) => ({ ...r, enterpriseId: found.get(r.uscc)!.id })) };
 }
 
 function reportOf(w: PlannedWrite, ctx: RequestContext, importId: string, now: string): ReportRow {
@@ -85,7 +92,8 @@ export async function importFigures(deps: StatisticsDeps, ctx: RequestContext, i
 
   await assertSafeXlsx(input.file);
 
-  const { rowCount, rows } = await readRows(deps, ctx, input.file, maxRows);
+  const { rowCount, rows, filing } = await readRows(deps, ctx, input.file, maxRows);
+  const contribution = (enterpriseId: string, period: string, values: FigureValues): Contribution => ({ period, values, ...filing.get(enterpriseId)! });
   const now = ctx.clock.now().toISOString();
   const importId = newId();
   const counts = await db.transaction().execute(async (trx) => {
@@ -99,21 +107,21 @@ export async function importFigures(deps: StatisticsDeps, ctx: RequestContext, i
     if (plan.warnings.length > 0 && !input.acknowledgeWarnings) {
       throw new AppError('WARNINGS_UNACKNOWLEDGED', 'some figures need a second look; confirm the warnings to import', { warnings: plan.warnings });
     }
-    const replaced = plan.writes.flatMap((w) => (w.replaces ? [w.replaces.id] : []));
+    const replaced = plan.writes.flatMap((w) => (w.replaces ? [{ id: w.replaces.id, contribution: contribution(w.row.enterpriseId, w.row.period, w.replaces.values) }] : []));
     if ((await supersedeReports(trx, replaced, now)) !== replaced.length) {
       throw new AppError('CONFLICT', 'figures in the file were changed during the import; nothing was imported, please import again');
     }
-    const reports = plan.writes.map((w) => reportOf(w, ctx, importId, now));
-    await insertReports(trx, reports);
+    // Report rows are built a slice at a time: a 100,000-row file must not hold them all at once.
+    for (let i = 0; i < plan.writes.length; i += WRITE_SLICE) {
+      await insertReports(trx, plan.writes.slice(i, i + WRITE_SLICE).map((w) => reportOf(w, ctx, importId, now)));
+    }
+    await addToRollup(trx, plan.writes.map((w) => contribution(w.row.enterpriseId, w.row.period, w.row.values)));
     const result = { created: plan.writes.length - replaced.length, updated: replaced.length, unchanged: plan.unchanged };
     await insertImportBatch(trx, { id: importId, kind: KIND, fileHash, idempotencyKey: input.idempotencyKey, userId: viewer.userId, createdAt: now, rowCount, ...result });
-    const events: AuditEvent[] = plan.writes.map((w, i) => {
-      const values = Object.fromEntries(Object.entries(w.row.values).filter(([, v]) => v !== null));
-      const detail = { importId, enterpriseId: w.row.enterpriseId, period: w.row.period, values, replaces: w.replaces?.id ?? null, warnings: w.warnings.map((x) => x.code) };
-      return auditEvent(ctx, 'statReport.submit', { entityType: 'statReport', entityId: reports[i]!.id, detail });
-    });
+    // One event for the file: each report it wrote carries the importId, and a report it replaced
+    // stays as superseded, so every figure's old → new remains on record in the reports themselves.
     const detail = { fileHash, rows: rowCount, importId, duplicate: false, ...result, warnings: plan.warnings.length };
-    await appendAudit(trx, [...events, auditEvent(ctx, 'statReport.import', { entityType: 'import', entityId: importId, detail })]);
+    await appendAudit(trx, [auditEvent(ctx, 'statReport.import', { entityType: 'import', entityId: importId, detail })]);
     return result;
   });
   return { importId, duplicate: false, ...counts };

@@ -46,22 +46,32 @@ function emptyRow(period: string, unitId: string, industryChain: string, scale: 
   return row;
 }
 
-/** Adds (sign 1) or takes away (sign -1) the contributions, per rollup row. */
+/**
+ * Adds (sign 1) or takes away (sign -1) the contributions, per rollup row: first summed per
+ * enterprise unit, then spread to its ancestors (a bulk import has far fewer units than rows).
+ */
 function deltas(units: ReadonlyMap<string, UnitRow>, contributions: Contribution[], sign: 1 | -1): RollupRow[] {
-  const rows = new Map<string, RollupRow>();
+  const leaves = new Map<string, RollupRow>();
   for (const c of contributions) {
     const scale = scaleIn(c, c.period);
-    for (const unitId of ancestors(units, c.unitId)) {
-      const key = `${c.period}|${unitId}|${c.industryChain}|${scale}`;
+    const key = `${c.period}|${c.unitId}|${c.industryChain}|${scale}`;
+    let row = leaves.get(key);
+    if (!row) leaves.set(key, (row = emptyRow(c.period, c.unitId, c.industryChain, scale)));
+    row.reporters += sign;
+    for (const f of FIGURE_KEYS) {
+      const v = c.values[f];
+      if (v === null || v === undefined) continue;
+      row[f] += sign * v;
+      row[nKey(f)] += sign;
+    }
+  }
+  const rows = new Map<string, RollupRow>();
+  for (const leaf of leaves.values()) {
+    for (const unitId of ancestors(units, leaf.unitId)) {
+      const key = `${leaf.period}|${unitId}|${leaf.industryChain}|${leaf.scale}`;
       let row = rows.get(key);
-      if (!row) rows.set(key, (row = emptyRow(c.period, unitId, c.industryChain, scale)));
-      row.reporters += sign;
-      for (const f of FIGURE_KEYS) {
-        const v = c.values[f];
-        if (v === null || v === undefined) continue;
-        row[f] += sign * v;
-        row[nKey(f)] += sign;
-      }
+      if (!row) rows.set(key, (row = emptyRow(leaf.period, unitId, leaf.industryChain, leaf.scale)));
+      for (const c of COUNTED) row[c] += leaf[c];
     }
   }
   return [...rows.values()];

@@ -189,9 +189,12 @@ describe('POST /statistics/import', () => {
       expect(summary.total.values.mainRevenue).toBe(h11 - 10_000);
       const after = await footprint();
       expect(after.batches).toBe(before.batches + 1);
-      const audit = await t.database.db.selectFrom('auditLog').select(['action', 'entityId']).orderBy('seq', 'desc').limit(after.audit - before.audit).execute();
-      expect(audit.map((a) => a.action)).toEqual(['statReport.import', 'statReport.submit', 'statReport.submit', 'statReport.submit']);
-      expect(audit[0]!.entityId).toBe(firstImportId);
+      // One audit event for the file; each report carries the import's id, the replaced ones stay as superseded.
+      const audit = await t.database.db.selectFrom('auditLog').select(['action', 'entityId', 'detail']).orderBy('seq', 'desc').limit(after.audit - before.audit).execute();
+      expect(audit.map((a) => [a.action, a.entityId])).toEqual([['statReport.import', firstImportId]]);
+      expect(JSON.parse(audit[0]!.detail)).toMatchObject({ created: 0, updated: 3, unchanged: 0, warnings: 2 });
+      const written = await t.database.db.selectFrom('statReport').select('id').where('importBatchId', '=', firstImportId).execute();
+      expect(written).toHaveLength(3);
     });
 
     it('answers the same file again with the first import, changing nothing', async () => {
