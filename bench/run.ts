@@ -33,7 +33,6 @@ const YEARS = 5;
 const LAST_YEAR = new Date().getUTCFullYear() - 1;
 const SUMMARIES = [
   { name: 'base total', path: `/api/v1/statistics/summary?period=${LAST_YEAR}-12` },
-  { name: 'by park', path: `/api/v1/statistics/summary?period=${LAST_YEAR}-12&groupBy=park` },
   { name: 'monthly series, 2 years', path: `/api/v1/statistics/series?figure=mainRevenue&frequency=month&from=${LAST_YEAR - 1}&to=${LAST_YEAR}` },
 ];
 const TARGET = { listRatio: 0.3, listP99Ms: 50, importRatio: 2, importRssMb: 300, baseMs: 200, parkMs: 300 };

@@ -163,3 +163,17 @@ test('a leader reads the targets with their verdicts, and has no review queue', 
   await page.goto('/statistics/review');
   await expect(page.getByText('无权访问', { exact: true })).toBeVisible();
 });
+
+test('the statistics office raises a target and its verdict follows', async ({ page }) => {
+  await logIn(page, 'stats');
+  await mainMenu(page).getByRole('menuitem', { name: '目标考核' }).click();
+  const output = page.getByRole('group', { name: '工业总产值达到100亿元' });
+  await expect(output.getByText('达成', { exact: true })).toBeVisible();
+  await output.getByRole('button', { name: '编辑' }).click();
+  const dialog = page.getByRole('dialog', { name: '编辑目标：工业总产值达到100亿元' });
+  await dialog.getByLabel('目标值').fill('500');
+  await dialog.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(output).toContainText('2025年 500.00亿元');
+  await expect(output.getByText('未达成', { exact: true })).toBeVisible();
+});

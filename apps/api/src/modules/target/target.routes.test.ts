@@ -67,6 +67,14 @@ describe('targets', () => {
     expect((await byCode('?status=all')).items.get(`custom-${id}`)).toMatchObject({ status: 'retired' });
   });
 
+  it('judges a target afresh when its goal is edited', async () => {
+    const output = (await byCode()).items.get('grossOutput2025')!;
+    expect(output.verdict).toBe('reached');
+    const raised = await stats.patch(`/api/v1/targets/${output.id}`, { version: 1, targetValue: 50_000_000_000 });
+    expect(raised.json()).toMatchObject({ targetValue: 50_000_000_000, verdict: 'missed', current: output.current });
+    expect((await byCode()).items.get('grossOutput2025')!.verdict).toBe('missed');
+  });
+
   it('refuses a target that cannot be measured', async () => {
     const res = await stats.post('/api/v1/targets', {
       name: '无指标', metric: 'sum', figure: null, scale: null, qualification: null, threshold: null, unit: 'yuan',
