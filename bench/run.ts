@@ -285,7 +285,7 @@ async function main(): Promise<void> {
     log(`PostgreSQL skipped: ${skip}`);
     done({ title: 'PostgreSQL', skipped: `${skip} (set BENCH_DATABASE_URL to a database whose name contains "bench"; \`source scripts/pg-test-db.sh\` starts the local cluster).`, setup: [], rows: [], notes: [] });
   } else {
-    const setup = [`PostgreSQL ${serverVersion(pgUrl)} on this machine, database \`${redact(pgUrl)}\` dropped and recreated; \`ANALYZE\` after the load (autovacuum would do it within a minute).`];
+    const setup = [`PostgreSQL ${serverVersion(pgUrl)} on this machine, database \`${redact(pgUrl)}\` dropped and recreated; \`VACUUM (ANALYZE)\` after the load (autovacuum would otherwise work through the fresh reports during the measurements).`];
     done(await benchDatabase('PostgreSQL', pgUrl, shared, setup, () => analyze(pgUrl)));
   }
 

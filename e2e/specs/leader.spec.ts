@@ -62,3 +62,13 @@ test('staff of a department that may not write the registry read it without edit
   await logIn(page, 'zhaoshang');
   await expectReadOnlyRegistry(page);
 });
+
+test('a leader’s home page says how the plan’s targets stand and leads to them', async ({ page }) => {
+  await logIn(page, 'leader');
+  const plan = page.getByRole('region', { name: '规划目标进展' });
+  await expect(plan.getByRole('heading', { name: /^规划目标进展（截至\d{4}年末）$/ })).toBeVisible();
+  await expect(plan.getByText(/^达成 \d+$/)).toBeVisible();
+  await expect(plan.getByText('新增规模以上工业企业5家以上')).toBeVisible();
+  await plan.getByRole('link', { name: '查看目标考核' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '目标考核' })).toBeVisible();
+});

@@ -196,6 +196,9 @@ const enUS: typeof zhCN = {
     policyHint: 'At least {min} characters ({adminMin} for administrators) with at least three of upper case, lower case, digits and symbols; not a common password, your username or a recent password.',
   },
   home: {
+    planTitle: 'Plan targets',
+    planTitleAsOf: 'Plan targets at the end of {year}',
+    planLink: 'Open the targets',
     title: 'Home',
     kpi: {
       total: 'Enterprises',

@@ -195,6 +195,9 @@ export default {
     policyHint: '至少 {min} 位（管理员至少 {adminMin} 位），大写字母、小写字母、数字、符号中至少包含三类；不要使用常见密码、用户名或近期用过的密码。',
   },
   home: {
+    planTitle: '规划目标进展',
+    planTitleAsOf: '规划目标进展（截至{year}年末）',
+    planLink: '查看目标考核',
     title: '首页',
     kpi: {
       total: '企业总数',
