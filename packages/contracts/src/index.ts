@@ -8,3 +8,4 @@ export * from './platform';
 export * from './figures';
 export * from './statistics';
 export * from './targets';
+export * from './land';

@@ -182,6 +182,56 @@ export type StatRollupTable = Record<FigureKey, number> &
     reporters: number;
   };
 
+/** A land parcel (地块): outline as GeoJSON text with its bounding box, contract, promises, status. */
+export interface ParcelTable {
+  id: string;
+  code: string;
+  name: string | null;
+  geometry: string;
+  minLon: number;
+  minLat: number;
+  maxLon: number;
+  maxLat: number;
+  registeredAreaSqm: number;
+  computedAreaSqm: number;
+  landUse: string;
+  unitId: string;
+  holderEnterpriseId: string | null;
+  tenure: string | null;
+  priceYuan: number | null;
+  contractSignedOn: string | null;
+  agreedStartOn: string | null;
+  agreedCompletionOn: string | null;
+  /** JSON of StandardLand, or null when not 标准地. */
+  standard: string | null;
+  status: string;
+  actualStartOn: string | null;
+  developedAreaSqm: number | null;
+  investmentYuan: number | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ParcelLeaseTable {
+  id: string;
+  parcelId: string;
+  lesseeEnterpriseId: string;
+  areaSqm: number;
+  fromOn: string;
+  toOn: string | null;
+  position: number;
+}
+
+export interface ParcelStatusTable {
+  id: string;
+  parcelId: string;
+  status: string;
+  since: string;
+  actor: string | null;
+  createdAt: string;
+}
+
 /** Committee-editable parameters, one JSON value per key. */
 export interface SettingTable {
   key: string;
@@ -205,4 +255,7 @@ export interface Database {
   statTarget: StatTargetTable;
   notification: NotificationTable;
   statRollup: StatRollupTable;
+  parcel: ParcelTable;
+  parcelLease: ParcelLeaseTable;
+  parcelStatus: ParcelStatusTable;
 }

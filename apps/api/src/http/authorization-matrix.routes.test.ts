@@ -63,6 +63,13 @@ const MATRIX: Row[] = [
   { route: 'PATCH /api/v1/targets/:id', body: { version: 999 }, expect: registryWrite },
   { route: 'POST /api/v1/targets/:id/retire', body: { version: 999 }, expect: registryWrite },
   { route: 'POST /api/v1/targets/:id/restore', body: { version: 999 }, expect: registryWrite },
+  { route: 'GET /api/v1/land/parcels', expect: committee },
+  { route: 'POST /api/v1/land/parcels', body: {}, expect: adminOnly },
+  { route: 'GET /api/v1/land/parcels/:id', expect: committee },
+  { route: 'PATCH /api/v1/land/parcels/:id', body: { version: 999 }, expect: adminOnly },
+  { route: 'GET /api/v1/land/enterprises/:id/area', expect: ownOnly },
+  { route: 'GET /api/v1/land/settings', expect: committee },
+  { route: 'PUT /api/v1/land/settings', body: {}, expect: adminOnly },
   { route: 'GET /api/v1/audit', expect: adminOnly },
   { route: 'GET /api/v1/audit/verify', expect: adminOnly },
 ];
@@ -84,6 +91,7 @@ let userId: string;
 let ownReportId: string;
 let otherReportId: string;
 let targetId: string;
+let parcelId: string;
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -96,6 +104,13 @@ beforeAll(async () => {
   ownReportId = await reportOf(ownId);
   otherReportId = await reportOf(otherId);
   targetId = (await t.database.db.selectFrom('statTarget').select('id').executeTakeFirstOrThrow()).id;
+  const zone = ((await admin.get('/api/v1/units')).json() as { id: string; kind: string }[]).find((u) => u.kind === 'zone')!;
+  const outline = { type: 'Polygon', coordinates: [[[116.05, 29.72], [116.052, 29.72], [116.052, 29.722], [116.05, 29.722], [116.05, 29.72]]] };
+  const parcel = await admin.post('/api/v1/land/parcels', {
+    code: 'MATRIX-1', name: null, geometry: outline, registeredAreaSqm: 40_000, landUse: 'industrial', unitId: zone.id, holderEnterpriseId: ownId, tenure: 'transfer',
+    priceYuan: null, contractSignedOn: null, agreedStartOn: null, agreedCompletionOn: null, standard: null, status: 'producing', actualStartOn: null, developedAreaSqm: null, investmentYuan: null, leases: [],
+  });
+  parcelId = parcel.json().id;
   agents = {
     admin,
     staffEconomy: await t.login('stats'),
@@ -112,15 +127,13 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
 function concrete(route: string, who: Who, query?: string): { method: Method; url: string } {
   const [method, path] = route.split(' ') as [Method, string];
   const other = who === 'enterpriseOther';
-  const id = path.includes('/users/')
-    ? userId
-    : path.includes('/targets/')
-      ? targetId
-      : path.includes('/reports/')
-        ? (other ? otherReportId : ownReportId)
-        : other
-          ? otherId
-          : ownId;
+  const ids: [string, string][] = [
+    ['/users/', userId],
+    ['/targets/', targetId],
+    ['/parcels/', parcelId],
+    ['/reports/', other ? otherReportId : ownReportId],
+  ];
+  const id = ids.find(([segment]) => path.includes(segment))?.[1] ?? (other ? otherId : ownId);
   return { method, url: path.replace(':id', id) + (query ? `?${query}` : '') };
 }
 

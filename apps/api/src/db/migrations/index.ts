@@ -5,6 +5,7 @@ import * as createStatistics from './20261126T1930-create-statistics';
 import * as createTargets from './20261126T1940-create-targets';
 import * as createNotifications from './20261126T1950-create-notifications';
 import * as createStatRollup from './20261126T2000-create-stat-rollup';
+import * as createLand from './20261126T2100-create-land';
 
 // Migrations are listed here rather than read from disk so the bundled server carries them.
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '20261126T1940-create-targets': createTargets,
   '20261126T1950-create-notifications': createNotifications,
   '20261126T2000-create-stat-rollup': createStatRollup,
+  '20261126T2100-create-land': createLand,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enterpriseId, startTestApp, type Agent, type TestApp } from '../../test/harness';
+
+// The test clock stands at 2026-03-02.
+let t: TestApp;
+let admin: Agent;
+let leader: Agent;
+let zoneId: string;
+let hongli: string;
+let jieni: string;
+
+/** A square of about `side` metres at (lon, lat) in Jiujiang (29.72°N). */
+function square(lon: number, lat: number, side: number) {
+  const dLon = side / (111_319.49 * Math.cos((29.72 * Math.PI) / 180));
+  const dLat = side / 110_861;
+  return { type: 'Polygon', coordinates: [[[lon, lat], [lon + dLon, lat], [lon + dLon, lat + dLat], [lon, lat + dLat], [lon, lat]]] };
+}
+
+const parcel = (over: Record<string, unknown> = {}) => ({
+  code: 'CD-P3-001', name: '高端制造区1号地块', geometry: square(116.05, 29.72, 200), registeredAreaSqm: 40_000, landUse: 'industrial',
+  unitId: zoneId, holderEnterpriseId: hongli, tenure: 'transfer', priceYuan: 12_000_000, contractSignedOn: '2023-05-10',
+  agreedStartOn: '2023-11-10', agreedCompletionOn: '2025-11-10',
+  standard: { investmentIntensity: 300, plotRatio: 1.2, taxPerMu: 20, energyPerValue: 0.5, emissionPerValue: null },
+  status: 'underConstruction', actualStartOn: '2023-12-01', developedAreaSqm: 15_000, investmentYuan: 60_000_000,
+  leases: [{ lesseeEnterpriseId: jieni, areaSqm: 10_000, from: '2024-01-01', to: null }],
+  ...over,
+});
+
+beforeAll(async () => {
+  t = await startTestApp();
+  admin = await t.login('admin');
+  leader = await t.login('leader');
+  const units = (await admin.get('/api/v1/units')).json() as { id: string; code: string }[];
+  zoneId = units.find((u) => u.code === 'XY-CD-P3-MFG')!.id;
+  hongli = await enterpriseId(t, '鸿利达');
+  jieni = await enterpriseId(t, '杰尼');
+});
+afterAll(() => t.close());
+
+describe('parcels', () => {
+  let id: string;
+
+  it('records a parcel with its outline measured on the ellipsoid beside the registered area', async () => {
+    const res = await admin.post('/api/v1/land/parcels', parcel());
+    expect(res.statusCode).toBe(201);
+    const p = res.json();
+    id = p.id;
+    expect(p).toMatchObject({ areaMu: 60, areaMismatch: false, holderName: '九江鸿利达新材料有限公司', statusHistory: [{ status: 'underConstruction', since: '2026-03-02', actor: 'admin' }] });
+    expect(p.computedAreaSqm).toBeGreaterThan(39_800);
+    expect(p.computedAreaSqm).toBeLessThan(40_200);
+    const off = (await admin.post('/api/v1/land/parcels', parcel({ code: 'CD-P3-002', registeredAreaSqm: 50_000, leases: [] }))).json();
+    expect(off.areaMismatch).toBe(true);
+  });
+
+  it('refuses an outline in projected metres, a crossing outline, an unknown holder and a reused code', async () => {
+    const metres = { type: 'Polygon', coordinates: [[[39_500_000, 3_290_000], [39_500_200, 3_290_000], [39_500_200, 3_290_200], [39_500_000, 3_290_000]]] };
+    expect((await admin.post('/api/v1/land/parcels', parcel({ code: 'X-1', geometry: metres }))).json().error).toMatchObject({ code: 'VALIDATION', details: { field: 'geometry', reason: 'notLonLat' } });
+    const bowtie = { type: 'Polygon', coordinates: [[[116.05, 29.72], [116.051, 29.721], [116.051, 29.72], [116.05, 29.721], [116.05, 29.72]]] };
+    expect((await admin.post('/api/v1/land/parcels', parcel({ code: 'X-2', geometry: bowtie }))).json().error.details.reason).toBe('selfIntersecting');
+    expect((await admin.post('/api/v1/land/parcels', parcel({ code: 'X-3', holderEnterpriseId: 'nope' }))).json().error.details.field).toBe('holderEnterpriseId');
+    expect((await admin.post('/api/v1/land/parcels', parcel())).statusCode).toBe(409);
+  });
+
+  it('counts an enterprise’s land as own + leased in − leased out, on a given day', async () => {
+    const own = (await admin.get(`/api/v1/land/enterprises/${hongli}/area?asOf=2026-03-01`)).json();
+    expect(own).toMatchObject({ ownSqm: 90_000, leasedInSqm: 0, leasedOutSqm: 10_000, totalSqm: 80_000, totalMu: 120 });
+    expect((await admin.get(`/api/v1/land/enterprises/${jieni}/area?asOf=2026-03-01`)).json()).toMatchObject({ ownSqm: 0, leasedInSqm: 10_000, totalSqm: 10_000, totalMu: 15 });
+    expect((await admin.get(`/api/v1/land/enterprises/${jieni}/area?asOf=2023-06-01`)).json().totalSqm).toBe(0);
+    const user = await t.login('hongli');
+    expect((await user.get(`/api/v1/land/enterprises/${hongli}/area`)).json().totalMu).toBe(120);
+    expect((await user.get(`/api/v1/land/enterprises/${jieni}/area`)).statusCode).toBe(404);
+  });
+
+  it('dates each status change and refuses a stale edit', async () => {
+    const res = await admin.patch(`/api/v1/land/parcels/${id}`, { version: 1, status: 'producing', statusSince: '2026-01-15' });
+    expect(res.json().statusHistory.map((s: { status: string; since: string }) => [s.status, s.since])).toEqual([
+      ['producing', '2026-01-15'],
+      ['underConstruction', '2026-03-02'],
+    ].sort((a, b) => a[1]!.localeCompare(b[1]!)));
+    const stale = await admin.patch(`/api/v1/land/parcels/${id}`, { version: 1, name: '改名' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.details.current.status).toBe('producing');
+  });
+
+  it('serves the parcels as GeoJSON to the committee, filtered', async () => {
+    const all = (await leader.get('/api/v1/land/parcels')).json();
+    expect(all.type).toBe('FeatureCollection');
+    expect(all.features.map((f: { properties: { code: string } }) => f.properties.code)).toEqual(['CD-P3-001', 'CD-P3-002']);
+    expect(all.features[0].geometry.type).toBe('Polygon');
+    expect((await leader.get('/api/v1/land/parcels?status=producing')).json().features).toHaveLength(1);
+    expect((await leader.get(`/api/v1/land/parcels?q=${encodeURIComponent('鸿利达')}`)).json().features).toHaveLength(2);
+  });
+
+  it('lets the committee widen the area tolerance', async () => {
+    const settings = (await admin.get('/api/v1/land/settings')).json();
+    expect(settings.areaTolerance).toBe(0.05);
+    expect((await admin.request('PUT', '/api/v1/land/settings', { ...settings, areaTolerance: 0.3 })).statusCode).toBe(200);
+    expect((await admin.request('PUT', '/api/v1/land/settings', { ...settings, areaTolerance: 0.2 })).statusCode).toBe(409);
+    const p = (await leader.get('/api/v1/land/parcels?q=CD-P3-002')).json().features[0].properties;
+    expect(p.areaMismatch).toBe(false);
+  });
+});

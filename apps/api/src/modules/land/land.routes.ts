@@ -1,0 +1,81 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { enterpriseLandSchema, parcelCollectionSchema, parcelInputSchema, parcelListQuerySchema, parcelSchema, parcelUpdateSchema } from '@yuanqu/contracts';
+import { ALL_ROLES, COMMITTEE } from '../../http/access';
+import { contextOf } from '../../http/auth';
+import { localDate } from '../../lib/clock';
+import { conflict } from '../../lib/errors';
+import type { AppDeps } from '../../app';
+import { appendAudit } from '../audit/audit.repository';
+import { auditEvent } from '../audit/audit.context';
+import { readSetting, writeSetting } from '../setting/setting.repository';
+import * as service from './parcel.service';
+
+/** 规划土地 keeps the parcels; admins may too. */
+const write = { roles: ['admin', 'staff'], writeDepartments: ['land'] } as const;
+const idParams = z.object({ id: z.string().max(40) });
+const tags = ['land'];
+const landSettingsSchema = z.strictObject({ areaTolerance: z.number().min(0).max(1), version: z.number().int().min(1) });
+
+export const landRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  const { clock, db } = deps;
+
+  app.get(
+    '/land/parcels',
+    { config: { access: { roles: COMMITTEE } }, schema: { tags, summary: 'Parcels as a GeoJSON FeatureCollection', querystring: parcelListQuerySchema, response: { 200: parcelCollectionSchema } } },
+    async (request) => service.listParcels(deps, request.viewer!, request.query),
+  );
+
+  app.post(
+    '/land/parcels',
+    { config: { access: write }, schema: { tags, body: parcelInputSchema, response: { 201: parcelSchema } } },
+    async (request, reply) => reply.status(201).send(await service.createParcel(deps, contextOf(request, clock), request.body)),
+  );
+
+  app.get(
+    '/land/parcels/:id',
+    { config: { access: { roles: COMMITTEE } }, schema: { tags, params: idParams, response: { 200: parcelSchema } } },
+    async (request) => service.getParcel(deps, request.viewer!, request.params.id),
+  );
+
+  app.patch(
+    '/land/parcels/:id',
+    { config: { access: write }, schema: { tags, summary: 'Edit; a new status is dated (statusSince, default today); 409 on a stale version', params: idParams, body: parcelUpdateSchema, response: { 200: parcelSchema } } },
+    async (request) => service.updateParcel(deps, contextOf(request, clock), request.params.id, request.body),
+  );
+
+  app.get(
+    '/land/enterprises/:id/area',
+    {
+      config: { access: { roles: ALL_ROLES } },
+      schema: { tags, summary: 'An enterprise’s land: own + leased in − leased out (an enterprise user: its own)', params: idParams, querystring: z.strictObject({ asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }), response: { 200: enterpriseLandSchema } },
+    },
+    async (request) => service.enterpriseLand(deps, request.viewer!, request.params.id, request.query.asOf ?? localDate(clock.now())),
+  );
+
+  app.get(
+    '/land/settings',
+    { config: { access: { roles: COMMITTEE } }, schema: { tags, response: { 200: landSettingsSchema } } },
+    async () => {
+      const { value, version } = await readSetting(db, service.LAND_SETTINGS_KEY, service.DEFAULT_LAND_SETTINGS);
+      return { ...value, version };
+    },
+  );
+
+  app.put(
+    '/land/settings',
+    { config: { access: write }, schema: { tags, summary: 'The share by which an outline’s area may differ from the registered one', body: landSettingsSchema, response: { 200: landSettingsSchema } } },
+    async (request) => {
+      const { version, ...value } = request.body;
+      const ctx = contextOf(request, clock);
+      const saved = await db.transaction().execute(async (trx) => {
+        if (!(await writeSetting(trx, service.LAND_SETTINGS_KEY, value, version, clock.now().toISOString()))) return false;
+        await appendAudit(trx, [auditEvent(ctx, 'setting.update', { entityType: 'setting', entityId: service.LAND_SETTINGS_KEY, detail: { new: value } })]);
+        return true;
+      });
+      const current = await readSetting(db, service.LAND_SETTINGS_KEY, service.DEFAULT_LAND_SETTINGS);
+      if (!saved) throw conflict({ ...current.value, version: current.version });
+      return { ...current.value, version: current.version };
+    },
+  );
+};
