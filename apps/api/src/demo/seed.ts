@@ -12,6 +12,7 @@ import { childPath } from '../modules/unit/unit';
 import { DEMO_ACCOUNTS, DEMO_ENTERPRISES, DEMO_UNITS } from './demo-data';
 import { rebuildRollup } from '../modules/statistics/rollup';
 import { seedDemoFigures } from './seed-figures';
+import { seedDemoParcels } from './seed-parcels';
 
 /** Builds unit rows from code/parent-code pairs, parents first. */
 export function unitRows(units: { code: string; parentCode: string | null; kind: string; name: string }[], now: string): UnitRow[] {
@@ -42,7 +43,9 @@ export async function loadDemo(deps: { db: Db; config: Config; clock: Clock }): 
     const firms = enterprises.map((e) => ({ id: e.row.id, ...e.fields }));
     const reports = await seedDemoFigures(trx, firms, clock.now());
     await rebuildRollup(trx);
-    await appendAudit(trx, [auditEvent(ctx, 'demo.load', { actorName: 'system', detail: { units: units.length, enterprises: enterprises.length, reports } })]);
+    const placed = enterprises.map(({ row }, i) => ({ ...row, unitCode: DEMO_ENTERPRISES[i]!.unitCode }));
+    const parcels = await seedDemoParcels(trx, placed, now);
+    await appendAudit(trx, [auditEvent(ctx, 'demo.load', { actorName: 'system', detail: { units: units.length, enterprises: enterprises.length, reports, parcels } })]);
   });
   const byUscc = new Map(enterprises.map((e) => [e.fields.uscc, e.row.id]));
   for (const a of DEMO_ACCOUNTS) {

@@ -8,6 +8,8 @@ let leader: Agent;
 let zoneId: string;
 let hongli: string;
 let jieni: string;
+/** What the demo base already gives each of them, before this file adds parcels. */
+let base: { hongli: number; jieni: number };
 
 /** A square of about `side` metres at (lon, lat) in Jiujiang (29.72°N). */
 function square(lon: number, lat: number, side: number) {
@@ -34,6 +36,8 @@ beforeAll(async () => {
   zoneId = units.find((u) => u.code === 'XY-CD-P3-MFG')!.id;
   hongli = await enterpriseId(t, '鸿利达');
   jieni = await enterpriseId(t, '杰尼');
+  const area = async (id: string) => (await admin.get(`/api/v1/land/enterprises/${id}/area?asOf=2026-03-01`)).json().totalSqm as number;
+  base = { hongli: await area(hongli), jieni: await area(jieni) };
 });
 afterAll(() => t.close());
 
@@ -63,11 +67,13 @@ describe('parcels', () => {
 
   it('counts an enterprise’s land as own + leased in − leased out, on a given day', async () => {
     const own = (await admin.get(`/api/v1/land/enterprises/${hongli}/area?asOf=2026-03-01`)).json();
-    expect(own).toMatchObject({ ownSqm: 90_000, leasedInSqm: 0, leasedOutSqm: 10_000, totalSqm: 80_000, totalMu: 120 });
-    expect((await admin.get(`/api/v1/land/enterprises/${jieni}/area?asOf=2026-03-01`)).json()).toMatchObject({ ownSqm: 0, leasedInSqm: 10_000, totalSqm: 10_000, totalMu: 15 });
-    expect((await admin.get(`/api/v1/land/enterprises/${jieni}/area?asOf=2023-06-01`)).json().totalSqm).toBe(0);
+    expect(own).toMatchObject({ ownSqm: base.hongli + 90_000, leasedInSqm: 0, leasedOutSqm: 10_000, totalSqm: base.hongli + 80_000 });
+    expect(own.totalMu).toBeCloseTo(((base.hongli + 80_000) * 15) / 10_000, 2);
+    const lessee = (await admin.get(`/api/v1/land/enterprises/${jieni}/area?asOf=2026-03-01`)).json();
+    expect(lessee).toMatchObject({ leasedInSqm: 10_000, totalSqm: base.jieni + 10_000 });
+    expect((await admin.get(`/api/v1/land/enterprises/${jieni}/area?asOf=2023-06-01`)).json().totalSqm).toBe(base.jieni);
     const user = await t.login('hongli');
-    expect((await user.get(`/api/v1/land/enterprises/${hongli}/area`)).json().totalMu).toBe(120);
+    expect((await user.get(`/api/v1/land/enterprises/${hongli}/area`)).json().totalSqm).toBe(base.hongli + 80_000);
     expect((await user.get(`/api/v1/land/enterprises/${jieni}/area`)).statusCode).toBe(404);
   });
 
@@ -83,12 +89,16 @@ describe('parcels', () => {
   });
 
   it('serves the parcels as GeoJSON to the committee, filtered', async () => {
-    const all = (await leader.get('/api/v1/land/parcels')).json();
-    expect(all.type).toBe('FeatureCollection');
-    expect(all.features.map((f: { properties: { code: string } }) => f.properties.code)).toEqual(['CD-P3-001', 'CD-P3-002']);
-    expect(all.features[0].geometry.type).toBe('Polygon');
-    expect((await leader.get('/api/v1/land/parcels?status=producing')).json().features).toHaveLength(1);
-    expect((await leader.get(`/api/v1/land/parcels?q=${encodeURIComponent('鸿利达')}`)).json().features).toHaveLength(2);
+    const mine = (await leader.get('/api/v1/land/parcels?q=CD-P3-00')).json();
+    expect(mine.type).toBe('FeatureCollection');
+    expect(mine.features.map((f: { properties: { code: string } }) => f.properties.code)).toEqual(['CD-P3-001', 'CD-P3-002']);
+    expect(mine.features[0].geometry.type).toBe('Polygon');
+    const producing = (await leader.get('/api/v1/land/parcels?status=producing')).json().features as { properties: { status: string; code: string } }[];
+    expect(producing.every((f) => f.properties.status === 'producing')).toBe(true);
+    expect(producing.map((f) => f.properties.code)).toContain('CD-P3-001');
+    const held = (await leader.get(`/api/v1/land/parcels?holderEnterpriseId=${hongli}`)).json().features as { properties: { holderName: string } }[];
+    expect(held.length).toBe(3);
+    expect(held.every((f) => f.properties.holderName === '九江鸿利达新材料有限公司')).toBe(true);
   });
 
   it('lets the committee widen the area tolerance', async () => {

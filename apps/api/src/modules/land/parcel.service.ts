@@ -114,12 +114,13 @@ async function assertValid(deps: LandDeps, viewer: Viewer, p: ParcelInput): Prom
   if (leased > p.registeredAreaSqm) throw new AppError('VALIDATION', 'more area leased out than the parcel has', { field: 'leases' });
 }
 
-function columnsOf(p: ParcelInput) {
+/** The parcel's columns: outline as text, its ellipsoidal area and bounding box. */
+export function parcelColumns(p: ParcelInput) {
   const { geometry, standard, leases: _leases, ...rest } = p;
   return { ...rest, geometry: JSON.stringify(geometry), standard: standard === null ? null : JSON.stringify(standard), computedAreaSqm: geometryAreaSqm(geometry), ...bbox(geometry) };
 }
 
-const leaseRows = (p: ParcelInput) => p.leases.map((l, i) => ({ id: newId(), lesseeEnterpriseId: l.lesseeEnterpriseId, areaSqm: l.areaSqm, fromOn: l.from, toOn: l.to, position: i }));
+export const leaseRows = (p: ParcelInput) => p.leases.map((l, i) => ({ id: newId(), lesseeEnterpriseId: l.lesseeEnterpriseId, areaSqm: l.areaSqm, fromOn: l.from, toOn: l.to, position: i }));
 
 export async function createParcel(deps: LandDeps, ctx: RequestContext, input: ParcelInput): Promise<Parcel> {
   const viewer = ctx.viewer!;
@@ -128,7 +129,7 @@ export async function createParcel(deps: LandDeps, ctx: RequestContext, input: P
   const id = newId();
   await deps.db.transaction().execute(async (trx) => {
     if (await trx.selectFrom('parcel').select('id').where('code', '=', input.code).executeTakeFirst()) throw new AppError('DUPLICATE', 'a parcel with this code exists', { field: 'code' });
-    await repo.insertParcel(trx, { id, ...columnsOf(input), version: 1, createdAt: now, updatedAt: now });
+    await repo.insertParcel(trx, { id, ...parcelColumns(input), version: 1, createdAt: now, updatedAt: now });
     await repo.replaceLeases(trx, id, leaseRows(input));
     await repo.insertStatus(trx, { id: newId(), parcelId: id, status: input.status, since: localDate(ctx.clock.now()), actor: viewer.username, createdAt: now });
     const { geometry: _g, ...audited } = input;
@@ -146,7 +147,7 @@ export async function updateParcel(deps: LandDeps, ctx: RequestContext, id: stri
   await assertValid(deps, viewer, next);
   const now = ctx.clock.now().toISOString();
   const saved = await deps.db.transaction().execute(async (trx) => {
-    if (!(await repo.updateParcel(trx, id, version, { ...columnsOf(next), updatedAt: now }))) return false;
+    if (!(await repo.updateParcel(trx, id, version, { ...parcelColumns(next), updatedAt: now }))) return false;
     if (changes.leases) await repo.replaceLeases(trx, id, leaseRows(next));
     if (next.status !== before.status) {
       await repo.insertStatus(trx, { id: newId(), parcelId: id, status: next.status, since: statusSince ?? localDate(ctx.clock.now()), actor: viewer.username, createdAt: now });
