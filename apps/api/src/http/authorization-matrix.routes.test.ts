@@ -65,6 +65,7 @@ const MATRIX: Row[] = [
   { route: 'POST /api/v1/targets/:id/restore', body: { version: 999 }, expect: registryWrite },
   { route: 'GET /api/v1/land/parcels', expect: committee },
   { route: 'POST /api/v1/land/parcels', body: {}, expect: adminOnly },
+  { route: 'POST /api/v1/land/parcels/import', body: {}, expect: adminOnly },
   { route: 'GET /api/v1/land/parcels/:id', expect: committee },
   { route: 'PATCH /api/v1/land/parcels/:id', body: { version: 999 }, expect: adminOnly },
   { route: 'GET /api/v1/land/enterprises/:id/area', expect: ownOnly },

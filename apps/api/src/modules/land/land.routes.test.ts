@@ -110,3 +110,51 @@ describe('parcels', () => {
     expect(p.areaMismatch).toBe(false);
   });
 });
+
+describe('parcel import (GeoJSON)', () => {
+  /** A 200 m square in 3-degree Gauss-Krüger 117°E with the zone number, south-west corner (e, n). */
+  const gkSquare = (e: number, n: number) => ({ type: 'Polygon', coordinates: [[[e, n], [e + 200, n], [e + 200, n + 200], [e, n + 200], [e, n]]] });
+  const file = (features: unknown[]) => Buffer.from(JSON.stringify({ type: 'FeatureCollection', features }));
+  const feature = (geometry: unknown, properties: Record<string, unknown>) => ({ type: 'Feature', geometry, properties });
+  const count = async () => Number((await t.database.db.selectFrom('parcel').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+  it('places a Gauss-Krüger parcel on the right spot, measured on the ellipsoid, and imports a file once', async () => {
+    const { uscc } = (await admin.get(`/api/v1/enterprises/${hongli}`)).json();
+    const body = file([feature(gkSquare(39_405_300, 3_289_000), { 地块编码: 'GK-001', 园区: '高端制造功能区', 统一社会信用代码: uscc, 面积: 40_000, 状态: '在建', 供地方式: '出让' })]);
+    const res = await admin.upload('/api/v1/land/parcels/import', body, 'parcels.geojson');
+    expect(res.json()).toMatchObject({ duplicate: false, created: 1 });
+    const p = (await admin.get('/api/v1/land/parcels?q=GK-001')).json().features[0];
+    const [lon, lat] = p.geometry.coordinates[0][0];
+    expect(lon).toBeGreaterThan(116.0);
+    expect(lon).toBeLessThan(116.05);
+    expect(lat).toBeGreaterThan(29.7);
+    expect(lat).toBeLessThan(29.74);
+    expect(Math.abs(p.properties.computedAreaSqm - 40_000)).toBeLessThan(40);
+    expect(p.properties).toMatchObject({ status: 'underConstruction', tenure: 'transfer', holderEnterpriseId: hongli, areaMismatch: false });
+    const again = await admin.upload('/api/v1/land/parcels/import', body, 'parcels.geojson');
+    expect(again.json()).toMatchObject({ importId: res.json().importId, duplicate: true });
+  });
+
+  it('lists every bad feature by number and property, and writes none of the file', async () => {
+    const before = await count();
+    const open = { type: 'Polygon', coordinates: [[[116.05, 29.72], [116.052, 29.72], [116.052, 29.722], [116.05, 29.722], [116.0501, 29.7201]]] };
+    const res = await admin.upload(
+      '/api/v1/land/parcels/import',
+      file([
+        feature(open, { code: 'BAD-1', unit: 'XY-CD-P3-MFG' }),
+        feature(gkSquare(39_405_300, 3_292_000), { code: 'BAD-2', unit: '不存在的园区' }),
+        feature(gkSquare(39_405_600, 3_292_000), { code: 'GK-001', unit: 'XY-CD-P3-MFG', 状态: '规划中' }),
+        feature(gkSquare(12_900_000, 3_292_000), { code: 'BAD-4', unit: 'XY-CD-P3-MFG' }),
+      ]),
+      'bad.geojson',
+    );
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.details.problems.map((p: { row: number; column: string }) => [p.row, p.column])).toEqual([
+      [1, 'geometry'],
+      [2, 'unit'],
+      [3, 'status'],
+      [4, 'geometry'],
+    ]);
+    expect(await count()).toBe(before);
+  });
+});

@@ -1,14 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { enterpriseLandSchema, parcelCollectionSchema, parcelInputSchema, parcelListQuerySchema, parcelSchema, parcelUpdateSchema } from '@yuanqu/contracts';
+import { enterpriseLandSchema, importResultSchema, LIMITS, parcelCollectionSchema, parcelInputSchema, parcelListQuerySchema, parcelSchema, parcelUpdateSchema } from '@yuanqu/contracts';
 import { ALL_ROLES, COMMITTEE } from '../../http/access';
 import { contextOf } from '../../http/auth';
 import { localDate } from '../../lib/clock';
-import { conflict } from '../../lib/errors';
+import { AppError, conflict } from '../../lib/errors';
 import type { AppDeps } from '../../app';
 import { appendAudit } from '../audit/audit.repository';
 import { auditEvent } from '../audit/audit.context';
 import { readSetting, writeSetting } from '../setting/setting.repository';
+import { importParcels } from './parcel-import.service';
 import * as service from './parcel.service';
 
 /** 规划土地 keeps the parcels; admins may too. */
@@ -30,6 +31,25 @@ export const landRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
     '/land/parcels',
     { config: { access: write }, schema: { tags, body: parcelInputSchema, response: { 201: parcelSchema } } },
     async (request, reply) => reply.status(201).send(await service.createParcel(deps, contextOf(request, clock), request.body)),
+  );
+
+  app.post(
+    '/land/parcels/import',
+    {
+      config: { access: write },
+      schema: {
+        tags,
+        summary: 'Import a GeoJSON FeatureCollection (multipart field "file"; lon/lat or 3-degree Gauss-Krüger 117°E): all parcels or none',
+        consumes: ['multipart/form-data'],
+        response: { 200: importResultSchema },
+      },
+    },
+    async (request) => {
+      const part = await request.file({ limits: { fileSize: LIMITS.importBytesMax, files: 1 } });
+      if (!part) throw new AppError('VALIDATION', 'no file uploaded');
+      const key = request.headers['idempotency-key'];
+      return importParcels(deps, contextOf(request, clock), { file: await part.toBuffer(), idempotencyKey: typeof key === 'string' ? key.slice(0, 100) : null });
+    },
   );
 
   app.get(
