@@ -69,6 +69,7 @@ const MATRIX: Row[] = [
   { route: 'GET /api/v1/land/parcels/:id', expect: committee },
   { route: 'PATCH /api/v1/land/parcels/:id', body: { version: 999 }, expect: adminOnly },
   { route: 'GET /api/v1/land/enterprises/:id/area', expect: ownOnly },
+  { route: 'GET /api/v1/land/idle-check', expect: committee },
   { route: 'GET /api/v1/land/settings', expect: committee },
   { route: 'PUT /api/v1/land/settings', body: {}, expect: adminOnly },
   { route: 'GET /api/v1/audit', expect: adminOnly },

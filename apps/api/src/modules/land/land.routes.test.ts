@@ -111,6 +111,20 @@ describe('parcels', () => {
   });
 });
 
+describe('idle land', () => {
+  it('finds the demo’s unstarted parcel idle with its fee after one full year, and for recovery after two', async () => {
+    const soon = (await leader.get('/api/v1/land/idle-check?asOf=2025-06-29')).json();
+    expect(soon.items.map((i: { name: string }) => i.name)).not.toContain('云帆智能终端二期地块（演示数据）');
+    const fee = (await leader.get('/api/v1/land/idle-check?asOf=2026-03-02')).json().items;
+    const yunfan = fee.find((i: { name: string }) => i.name === '云帆智能终端二期地块（演示数据）');
+    expect(yunfan).toMatchObject({ kind: 'idleFee', idleSince: '2025-06-30', fullYears: 1, rule: 'notStarted', holderName: '九江云帆智能终端有限公司' });
+    const price = (await leader.get(`/api/v1/land/parcels/${yunfan.parcelId}`)).json().priceYuan;
+    expect(yunfan.feeYuan).toBe(Math.round(price * 0.2));
+    const later = (await leader.get('/api/v1/land/idle-check?asOf=2026-07-01')).json().items;
+    expect(later.find((i: { parcelId: string }) => i.parcelId === yunfan.parcelId)).toMatchObject({ kind: 'recovery', fullYears: 2, feeYuan: null });
+  });
+});
+
 describe('parcel import (GeoJSON)', () => {
   /** A 200 m square in 3-degree Gauss-Krüger 117°E with the zone number, south-west corner (e, n). */
   const gkSquare = (e: number, n: number) => ({ type: 'Polygon', coordinates: [[[e, n], [e + 200, n], [e + 200, n + 200], [e, n + 200], [e, n]]] });

@@ -9,6 +9,7 @@ import type { AppDeps } from '../../app';
 import { appendAudit } from '../audit/audit.repository';
 import { auditEvent } from '../audit/audit.context';
 import { readSetting, writeSetting } from '../setting/setting.repository';
+import { idleCheck, idleCheckSchema } from './idle.service';
 import { importParcels } from './parcel-import.service';
 import * as service from './parcel.service';
 
@@ -71,6 +72,15 @@ export const landRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
       schema: { tags, summary: 'An enterprise’s land: own + leased in − leased out (an enterprise user: its own)', params: idParams, querystring: z.strictObject({ asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }), response: { 200: enterpriseLandSchema } },
     },
     async (request) => service.enterpriseLand(deps, request.viewer!, request.params.id, request.query.asOf ?? localDate(clock.now())),
+  );
+
+  app.get(
+    '/land/idle-check',
+    {
+      config: { access: { roles: COMMITTEE } },
+      schema: { tags, summary: 'Parcels the idle-land rules find idle on a day (default today): fee after one full year, recovery after two', querystring: z.strictObject({ asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }), response: { 200: idleCheckSchema } },
+    },
+    async (request) => idleCheck(db, request.viewer!, request.query.asOf ?? localDate(clock.now())),
   );
 
   app.get(
