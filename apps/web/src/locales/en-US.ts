@@ -1,3 +1,4 @@
+import land from './land.en-US';
 import statistics from './statistics.en-US';
 import targets from './targets.en-US';
 import type zhCN from './zh-CN';
@@ -39,6 +40,7 @@ const enUS: typeof zhCN = {
     targets: 'Targets',
     reporting: 'Statistical report',
     review: 'Review',
+    land: 'Land',
   },
   header: { logout: 'Log out', changePassword: 'Change password', userMenu: 'User menu' },
   roles: { admin: 'Administrator', staff: 'Staff', leader: 'Leader', enterprise: 'Enterprise user' },
@@ -386,6 +388,7 @@ const enUS: typeof zhCN = {
   },
   ...statistics,
   ...targets,
+  ...land,
 };
 
 export default enUS;

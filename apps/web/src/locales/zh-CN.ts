@@ -1,3 +1,4 @@
+import land from './land.zh-CN';
 import statistics from './statistics.zh-CN';
 import targets from './targets.zh-CN';
 
@@ -38,6 +39,7 @@ export default {
     targets: '目标考核',
     reporting: '数据填报',
     review: '数据审核',
+    land: '土地与空间',
   },
   header: { logout: '退出登录', changePassword: '修改密码', userMenu: '用户菜单' },
   roles: { admin: '管理员', staff: '业务人员', leader: '领导', enterprise: '企业用户' },
@@ -385,4 +387,5 @@ export default {
   },
   ...statistics,
   ...targets,
+  ...land,
 };

@@ -12,6 +12,7 @@ describe('menuFor', () => {
       'nav.enterprises',
       'nav.statistics',
       'nav.targets',
+      'nav.land',
       'nav.review',
       'nav.users',
       'nav.units',
@@ -19,8 +20,8 @@ describe('menuFor', () => {
     ]);
   });
 
-  it('gives staff and leaders the registry, statistics and targets; review only to the economy department', () => {
-    const reading = ['/', '/enterprises', '/statistics', '/targets'];
+  it('gives staff and leaders the registry, statistics, targets and land; review only to the economy department', () => {
+    const reading = ['/', '/enterprises', '/statistics', '/targets', '/land'];
     expect(menuFor(user('leader')).map((i) => i.path)).toEqual(reading);
     expect(menuFor(user('staff', ['investment'])).map((i) => i.path)).toEqual(reading);
     expect(menuFor(user('staff', ['investment', 'economy'])).map((i) => i.path)).toEqual([...reading, '/statistics/review']);

@@ -1,0 +1,18 @@
+import type { EnterpriseLand, ParcelCollection, ParcelStatus } from '@yuanqu/contracts';
+import { request } from './client';
+
+/** The list filters of the land page; the server matches `q` against code, name and holder. */
+export interface ParcelFilters {
+  status?: ParcelStatus;
+  q?: string;
+}
+
+/** The parcels in scope as a GeoJSON FeatureCollection (lon/lat). */
+export function listParcels(filters: ParcelFilters): Promise<ParcelCollection> {
+  return request<ParcelCollection>('/land/parcels', { query: { ...filters } });
+}
+
+/** An enterprise's land today: own + leased in − leased out. */
+export function getEnterpriseLand(enterpriseId: string): Promise<EnterpriseLand> {
+  return request<EnterpriseLand>(`/land/enterprises/${encodeURIComponent(enterpriseId)}/area`);
+}

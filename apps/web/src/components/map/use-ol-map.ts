@@ -1,0 +1,56 @@
+import { onBeforeUnmount, onMounted, watch, type Ref } from 'vue';
+
+/** How one feature is drawn; colours as CSS strings. */
+export interface FeatureStyle {
+  fill: string;
+  stroke: string;
+  width: number;
+}
+
+export interface FeatureMapOptions {
+  /** The style of a feature from its GeoJSON properties, and whether it is the selected one. */
+  styleOf: (properties: Record<string, unknown>, selected: boolean) => FeatureStyle;
+  /** A click on a feature, with the feature's id. */
+  onSelect: (id: string) => void;
+}
+
+/** What the page may do with the map once OpenLayers has loaded. */
+export interface FeatureMap {
+  /** Replaces the features (a GeoJSON FeatureCollection in lon/lat) and fits the view to them. */
+  setFeatures(collection: object): void;
+  select(id: string | null): void;
+  resize(): void;
+  dispose(): void;
+}
+
+/**
+ * Owns one OpenLayers map: loads the library on first mount (its own chunk, fetched only by pages
+ * with a map), shows `features` and follows `selectedId`, tracks the container's size, and
+ * disposes on unmount.
+ */
+export function useOlMap(el: Ref<HTMLElement | null>, features: Ref<object | null>, selectedId: Ref<string | null>, options: FeatureMapOptions): void {
+  let map: FeatureMap | undefined;
+  let observer: ResizeObserver | undefined;
+  let unmounted = false;
+
+  onMounted(async () => {
+    const { createFeatureMap } = await import('./ol-map');
+    // The page may have been left while the chunk was loading.
+    if (unmounted || !el.value) return;
+    map = createFeatureMap(el.value, options);
+    map.select(selectedId.value);
+    if (features.value) map.setFeatures(features.value);
+    observer = new ResizeObserver(() => map?.resize());
+    observer.observe(el.value);
+  });
+
+  watch(features, (next) => next && map?.setFeatures(next));
+  watch(selectedId, (id) => map?.select(id));
+
+  onBeforeUnmount(() => {
+    unmounted = true;
+    observer?.disconnect();
+    map?.dispose();
+    map = undefined;
+  });
+}
