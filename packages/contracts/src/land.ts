@@ -77,7 +77,9 @@ export type ParcelUpdate = z.infer<typeof parcelUpdateSchema>;
 export const parcelSchema = z.object({
   id: z.string(),
   ...parcelShape,
-  leases: z.array(parcelLeaseSchema),
+  leases: z.array(parcelLeaseSchema.extend({ lesseeName: z.string().nullable() })),
+  /** The park or zone the parcel lies in. */
+  unitName: z.string(),
   /** The area of the outline on the CGCS2000 ellipsoid, ㎡. */
   computedAreaSqm: z.number(),
   /** The registered area in 亩 (1 亩 = 10000/15 ㎡). */

@@ -30,6 +30,7 @@ const en: typeof zh = {
     empty: 'No parcels',
     code: 'Code',
     name: 'Name',
+    unit: 'Park or zone',
     holder: 'Holder',
     areaMu: 'Area (mu)',
     noHolder: 'None',

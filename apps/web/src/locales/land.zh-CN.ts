@@ -28,6 +28,7 @@ export default {
     empty: '暂无地块',
     code: '地块编号',
     name: '地块名称',
+    unit: '所在园区/功能区',
     holder: '用地单位',
     areaMu: '面积（亩）',
     noHolder: '无',

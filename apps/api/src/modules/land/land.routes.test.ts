@@ -49,7 +49,8 @@ describe('parcels', () => {
     expect(res.statusCode).toBe(201);
     const p = res.json();
     id = p.id;
-    expect(p).toMatchObject({ areaMu: 60, areaMismatch: false, holderName: '九江鸿利达新材料有限公司', statusHistory: [{ status: 'underConstruction', since: '2026-03-02', actor: 'admin' }] });
+    expect(p).toMatchObject({ areaMu: 60, areaMismatch: false, holderName: '九江鸿利达新材料有限公司', unitName: '高端制造功能区', statusHistory: [{ status: 'underConstruction', since: '2026-03-02', actor: 'admin' }] });
+    expect(p.leases).toEqual([{ lesseeEnterpriseId: jieni, lesseeName: '九江杰尼新材料有限公司', areaSqm: 10_000, from: '2024-01-01', to: null }]);
     expect(p.computedAreaSqm).toBeGreaterThan(39_800);
     expect(p.computedAreaSqm).toBeLessThan(40_200);
     const off = (await admin.post('/api/v1/land/parcels', parcel({ code: 'CD-P3-002', registeredAreaSqm: 50_000, leases: [] }))).json();

@@ -4,8 +4,9 @@ import type { Db, Trx } from '../../db/database';
 import type { ParcelLeaseTable, ParcelStatusTable, ParcelTable } from '../../db/schema';
 import type { Viewer } from '../auth/viewer';
 
-export type ParcelRow = Selectable<ParcelTable> & { holderName: string | null; unitPath: string };
+export type ParcelRow = Selectable<ParcelTable> & { holderName: string | null; unitPath: string; unitName: string };
 export type LeaseRow = Selectable<ParcelLeaseTable>;
+export type NamedLeaseRow = LeaseRow & { lesseeName: string | null };
 export type StatusRow = Selectable<ParcelStatusTable>;
 
 function withHolder(db: Db | Trx) {
@@ -14,7 +15,7 @@ function withHolder(db: Db | Trx) {
     .innerJoin('unit as u', 'u.id', 'p.unitId')
     .leftJoin('enterprise as e', 'e.id', 'p.holderEnterpriseId')
     .selectAll('p')
-    .select(['e.name as holderName', 'u.path as unitPath']);
+    .select(['e.name as holderName', 'u.path as unitPath', 'u.name as unitName']);
 }
 
 export function findParcel(db: Db | Trx, id: string): Promise<ParcelRow | undefined> {
@@ -38,12 +39,20 @@ export async function listParcels(db: Db, viewer: Pick<Viewer, 'unitPaths'>, q: 
 }
 
 /** Leases and status histories of some parcels, by parcel id. */
-export async function parcelDetails(db: Db | Trx, ids: string[]): Promise<{ leases: Map<string, LeaseRow[]>; statuses: Map<string, StatusRow[]> }> {
-  const leases = new Map<string, LeaseRow[]>();
+export async function parcelDetails(db: Db | Trx, ids: string[]): Promise<{ leases: Map<string, NamedLeaseRow[]>; statuses: Map<string, StatusRow[]> }> {
+  const leases = new Map<string, NamedLeaseRow[]>();
   const statuses = new Map<string, StatusRow[]>();
   for (let i = 0; i < ids.length; i += 500) {
     const part = ids.slice(i, i + 500);
-    for (const l of await db.selectFrom('parcelLease').selectAll().where('parcelId', 'in', part).orderBy('position').execute()) leases.set(l.parcelId, [...(leases.get(l.parcelId) ?? []), l]);
+    const named = await db
+      .selectFrom('parcelLease as l')
+      .leftJoin('enterprise as e', 'e.id', 'l.lesseeEnterpriseId')
+      .selectAll('l')
+      .select('e.name as lesseeName')
+      .where('l.parcelId', 'in', part)
+      .orderBy('l.position')
+      .execute();
+    for (const l of named) leases.set(l.parcelId, [...(leases.get(l.parcelId) ?? []), l]);
     for (const s of await db.selectFrom('parcelStatus').selectAll().where('parcelId', 'in', part).orderBy('since').orderBy('createdAt').execute()) statuses.set(s.parcelId, [...(statuses.get(s.parcelId) ?? []), s]);
   }
   return { leases, statuses };

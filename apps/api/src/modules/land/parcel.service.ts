@@ -43,7 +43,7 @@ function bbox(g: ParcelGeometry) {
   return { minLon: Math.min(...xs), minLat: Math.min(...ys), maxLon: Math.max(...xs), maxLat: Math.max(...ys) };
 }
 
-function present(r: repo.ParcelRow, leases: repo.LeaseRow[], statuses: repo.StatusRow[], tolerance: number, viewer: Viewer): Parcel {
+function present(r: repo.ParcelRow, leases: repo.NamedLeaseRow[], statuses: repo.StatusRow[], tolerance: number, viewer: Viewer): Parcel {
   if (!unitInScope(viewer, r.unitPath)) throw notFound('parcel');
   return {
     id: r.id,
@@ -56,6 +56,7 @@ function present(r: repo.ParcelRow, leases: repo.LeaseRow[], statuses: repo.Stat
     areaMismatch: Math.abs(r.computedAreaSqm / r.registeredAreaSqm - 1) > tolerance,
     landUse: r.landUse as LandUse,
     unitId: r.unitId,
+    unitName: r.unitName,
     holderEnterpriseId: r.holderEnterpriseId,
     holderName: r.holderName,
     tenure: r.tenure as Tenure | null,
@@ -68,7 +69,7 @@ function present(r: repo.ParcelRow, leases: repo.LeaseRow[], statuses: repo.Stat
     actualStartOn: r.actualStartOn,
     developedAreaSqm: r.developedAreaSqm,
     investmentYuan: r.investmentYuan === null ? null : Number(r.investmentYuan),
-    leases: leases.map((l) => ({ lesseeEnterpriseId: l.lesseeEnterpriseId, areaSqm: l.areaSqm, from: l.fromOn, to: l.toOn })),
+    leases: leases.map((l) => ({ lesseeEnterpriseId: l.lesseeEnterpriseId, lesseeName: l.lesseeName, areaSqm: l.areaSqm, from: l.fromOn, to: l.toOn })),
     statusHistory: statuses.map((s) => ({ status: s.status as ParcelStatus, since: s.since, actor: s.actor })),
     version: r.version,
     updatedAt: r.updatedAt,
@@ -142,7 +143,8 @@ export async function updateParcel(deps: LandDeps, ctx: RequestContext, id: stri
   const viewer = ctx.viewer!;
   const current = await getParcel(deps, viewer, id);
   const { version, statusSince, ...changes } = patch;
-  const { id: _id, computedAreaSqm: _c, areaMu: _m, areaMismatch: _x, holderName: _h, statusHistory: _s, version: _v, updatedAt: _u, ...before } = current;
+  const { id: _id, computedAreaSqm: _c, areaMu: _m, areaMismatch: _x, holderName: _h, unitName: _n, statusHistory: _s, version: _v, updatedAt: _u, leases: named, ...rest } = current;
+  const before: ParcelInput = { ...rest, leases: named.map(({ lesseeName: _l, ...lease }) => lease) };
   const next: ParcelInput = { ...before, ...changes };
   await assertValid(deps, viewer, next);
   const now = ctx.clock.now().toISOString();

@@ -14,6 +14,7 @@ function parcel(overrides: Partial<ParcelProperties> = {}): ParcelProperties {
     areaMismatch: false,
     landUse: 'industrial',
     unitId: 'u1',
+    unitName: '高端制造功能区',
     holderEnterpriseId: 'e1',
     holderName: '鸿利达新材料',
     tenure: 'transfer',
@@ -101,7 +102,7 @@ describe('parcelCard', () => {
         standard: { investmentIntensity: 300, plotRatio: 1.2, taxPerMu: 25, energyPerValue: null, emissionPerValue: null },
         developedAreaSqm: 15_000,
         investmentYuan: 80_000_000,
-        leases: [{ lesseeEnterpriseId: 'e2', areaSqm: 3_000, from: '2025-01-01', to: null }],
+        leases: [{ lesseeEnterpriseId: 'e2', lesseeName: '九江智浔机器人科技有限公司', areaSqm: 3_000, from: '2025-01-01', to: null }],
       }),
       'en-US',
     );
@@ -113,6 +114,7 @@ describe('parcelCard', () => {
     ]);
     expect(card.developed).toEqual({ sqm: '15,000', mu: '22.50' });
     expect(card.investmentWan).toBe('8,000.00');
-    expect(card.leases).toEqual([{ lesseeEnterpriseId: 'e2', areaSqm: '3,000', areaMu: '4.50', from: '2025-01-01', to: null }]);
+    expect(card.leases).toEqual([{ lesseeEnterpriseId: 'e2', lesseeName: '九江智浔机器人科技有限公司', areaSqm: '3,000', areaMu: '4.50', from: '2025-01-01', to: null }]);
+    expect(card.unitName).toBe('高端制造功能区');
   });
 });

@@ -86,7 +86,8 @@ export interface ParcelCard {
   status: ParcelStatus;
   /** Newest first. */
   history: { status: ParcelStatus; since: string; actor: string | null }[];
-  leases: { lesseeEnterpriseId: string; areaSqm: string; areaMu: string; from: string; to: string | null }[];
+  unitName: string;
+  leases: { lesseeEnterpriseId: string; lesseeName: string; areaSqm: string; areaMu: string; from: string; to: string | null }[];
   developed: { sqm: string; mu: string } | null;
   investmentWan: string | null;
 }
@@ -115,8 +116,10 @@ export function parcelCard(p: ParcelProperties, locale: Locale): ParcelCard {
       : [],
     status: p.status,
     history: [...p.statusHistory].sort((a, b) => b.since.localeCompare(a.since)).map((h) => ({ ...h, since: formatDate(h.since, locale) })),
+    unitName: p.unitName,
     leases: p.leases.map((l) => ({
       lesseeEnterpriseId: l.lesseeEnterpriseId,
+      lesseeName: l.lesseeName ?? l.lesseeEnterpriseId,
       areaSqm: formatSqm(l.areaSqm),
       areaMu: formatMu(sqmToMu(l.areaSqm)),
       from: formatDate(l.from, locale),
