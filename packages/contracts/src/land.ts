@@ -119,3 +119,27 @@ export const enterpriseLandSchema = z.object({
   asOf: z.string(),
 });
 export type EnterpriseLand = z.infer<typeof enterpriseLandSchema>;
+
+/** A standard factory building (标准厂房): floor area, completion, and who occupies how much. */
+export const factoryInputSchema = z.strictObject({
+  code: z.string().trim().regex(/^[A-Za-z0-9\-_]{2,40}$/, 'factory.code'),
+  name: z.string().trim().min(2).max(100),
+  unitId: z.string().max(40),
+  parcelId: z.string().max(40).nullable(),
+  completedOn: isoDate.nullable(),
+  floors: z.number().int().min(1).max(60),
+  floorAreaSqm: z.number().positive(),
+  occupants: z.array(z.strictObject({ enterpriseId: z.string().max(40), areaSqm: z.number().positive() })).max(100),
+});
+export type FactoryInput = z.infer<typeof factoryInputSchema>;
+export const factoryUpdateSchema = factoryInputSchema.partial().extend({ version: z.number().int().min(1) });
+export type FactoryUpdate = z.infer<typeof factoryUpdateSchema>;
+
+export const factorySchema = factoryInputSchema.extend({
+  id: z.string(),
+  occupiedSqm: z.number(),
+  /** Occupied floor area as a share of the whole (0–1). */
+  occupancy: z.number(),
+  version: z.number().int(),
+});
+export type Factory = z.infer<typeof factorySchema>;

@@ -11,9 +11,10 @@ import { FIGURE_KEYS } from './figures';
  * - `newAboveScale`: enterprises that became 规上 after the baseline year (registry scale date);
  * - `newLargeFirms`: enterprises whose annual figure reached the threshold since the baseline year;
  * - `qualifications`: enterprises granted a qualification after the baseline year;
+ * - `factoryArea`: floor area of standard factory buildings completed in the year (㎡, a yearly goal);
  * - `external`: measured by a module that is not connected yet; shown without a verdict.
  */
-export const TARGET_METRICS = ['sum', 'growth', 'share', 'mean', 'newAboveScale', 'newLargeFirms', 'qualifications', 'external'] as const;
+export const TARGET_METRICS = ['sum', 'growth', 'share', 'mean', 'newAboveScale', 'newLargeFirms', 'qualifications', 'factoryArea', 'external'] as const;
 export type TargetMetric = (typeof TARGET_METRICS)[number];
 
 export const TARGET_UNITS = ['yuan', 'percent', 'count', 'sqm', 'yuanPerMu'] as const;

@@ -232,6 +232,23 @@ export interface ParcelStatusTable {
   createdAt: string;
 }
 
+/** A standard factory building (标准厂房) and who occupies it. */
+export interface StandardFactoryTable {
+  id: string;
+  code: string;
+  name: string;
+  unitId: string;
+  parcelId: string | null;
+  completedOn: string | null;
+  floors: number;
+  floorAreaSqm: number;
+  /** JSON array of { enterpriseId, areaSqm }. */
+  occupants: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
 /** Committee-editable parameters, one JSON value per key. */
 export interface SettingTable {
   key: string;
@@ -258,4 +275,5 @@ export interface Database {
   parcel: ParcelTable;
   parcelLease: ParcelLeaseTable;
   parcelStatus: ParcelStatusTable;
+  standardFactory: StandardFactoryTable;
 }

@@ -16,3 +16,30 @@ export async function seedDemoParcels(trx: Trx, firms: DemoParcelFirm[], now: st
   }
   return parcels.length;
 }
+
+/** Demo standard factory buildings (invented, marked): about 10万㎡ completed a year since 2021. */
+const FACTORIES: [code: string, completedOn: string, floors: number, sqm: number, zone: string][] = [
+  ['SF-2021-01', '2021-06-30', 4, 25_000, 'XY-CD-P3-MFG'],
+  ['SF-2021-02', '2021-11-20', 5, 40_000, 'XY-CD-P3-MFG'],
+  ['SF-2022-01', '2022-05-18', 5, 42_000, 'XY-CD-P3-MFG'],
+  ['SF-2022-02', '2022-12-10', 4, 40_000, 'XY-CD-P1-DIG'],
+  ['SF-2023-01', '2023-04-28', 6, 60_000, 'XY-CD-P3-MFG'],
+  ['SF-2023-02', '2023-10-31', 6, 58_000, 'XY-CD-P1-DIG'],
+  ['SF-2024-01', '2024-06-15', 5, 50_000, 'XY-CD-P3-MFG'],
+  ['SF-2024-02', '2024-12-20', 5, 46_000, 'XY-CD-P3-MFG'],
+  ['SF-2025-01', '2025-05-30', 6, 62_000, 'XY-CD-P3-MFG'],
+  ['SF-2025-02', '2025-11-28', 5, 50_000, 'XY-CD-P1-DIG'],
+  ['SF-2026-01', '2026-09-30', 5, 40_000, 'XY-CD-P3-MFG'],
+];
+
+export async function seedDemoFactories(trx: Trx, unitIdOf: (code: string) => string, tenants: string[], now: string): Promise<number> {
+  const rows = FACTORIES.filter(([, completedOn]) => completedOn <= now.slice(0, 10)).map(([code, completedOn, floors, sqm, zone], i) => {
+    const occupants = tenants.length ? [{ enterpriseId: tenants[i % tenants.length]!, areaSqm: Math.round(sqm * 0.35) }, { enterpriseId: tenants[(i + 3) % tenants.length]!, areaSqm: Math.round(sqm * 0.25) }] : [];
+    return {
+      id: newId(), code, name: `标准厂房${code.slice(3)}栋（演示数据）`, unitId: unitIdOf(zone), parcelId: null, completedOn, floors, floorAreaSqm: sqm,
+      occupants: JSON.stringify(occupants), version: 1, createdAt: now, updatedAt: now,
+    };
+  });
+  if (rows.length) await trx.insertInto('standardFactory').values(rows).execute();
+  return rows.length;
+}

@@ -12,7 +12,7 @@ import { childPath } from '../modules/unit/unit';
 import { DEMO_ACCOUNTS, DEMO_ENTERPRISES, DEMO_UNITS } from './demo-data';
 import { rebuildRollup } from '../modules/statistics/rollup';
 import { seedDemoFigures } from './seed-figures';
-import { seedDemoParcels } from './seed-parcels';
+import { seedDemoFactories, seedDemoParcels } from './seed-parcels';
 
 /** Builds unit rows from code/parent-code pairs, parents first. */
 export function unitRows(units: { code: string; parentCode: string | null; kind: string; name: string }[], now: string): UnitRow[] {
@@ -45,6 +45,8 @@ export async function loadDemo(deps: { db: Db; config: Config; clock: Clock }): 
     await rebuildRollup(trx);
     const placed = enterprises.map(({ row }, i) => ({ ...row, unitCode: DEMO_ENTERPRISES[i]!.unitCode }));
     const parcels = await seedDemoParcels(trx, placed, now);
+    const smallFirms = placed.filter((e) => e.scale === 'below' && e.category === 'industrial').map((e) => e.id);
+    await seedDemoFactories(trx, (code) => unitByCode.get(code)!.id, smallFirms, now);
     await appendAudit(trx, [auditEvent(ctx, 'demo.load', { actorName: 'system', detail: { units: units.length, enterprises: enterprises.length, reports, parcels } })]);
   });
   const byUscc = new Map(enterprises.map((e) => [e.fields.uscc, e.row.id]));

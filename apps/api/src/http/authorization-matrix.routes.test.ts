@@ -70,6 +70,9 @@ const MATRIX: Row[] = [
   { route: 'PATCH /api/v1/land/parcels/:id', body: { version: 999 }, expect: adminOnly },
   { route: 'GET /api/v1/land/enterprises/:id/area', expect: ownOnly },
   { route: 'GET /api/v1/land/idle-check', expect: committee },
+  { route: 'GET /api/v1/land/factories', expect: committee },
+  { route: 'POST /api/v1/land/factories', body: {}, expect: adminOnly },
+  { route: 'PATCH /api/v1/land/factories/:id', body: { version: 999 }, expect: adminOnly },
   { route: 'GET /api/v1/land/settings', expect: committee },
   { route: 'PUT /api/v1/land/settings', body: {}, expect: adminOnly },
   { route: 'GET /api/v1/audit', expect: adminOnly },
@@ -94,6 +97,7 @@ let ownReportId: string;
 let otherReportId: string;
 let targetId: string;
 let parcelId: string;
+let factoryId: string;
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -113,6 +117,7 @@ beforeAll(async () => {
     priceYuan: null, contractSignedOn: null, agreedStartOn: null, agreedCompletionOn: null, standard: null, status: 'producing', actualStartOn: null, developedAreaSqm: null, investmentYuan: null, leases: [],
   });
   parcelId = parcel.json().id;
+  factoryId = (await t.database.db.selectFrom('standardFactory').select('id').executeTakeFirstOrThrow()).id;
   agents = {
     admin,
     staffEconomy: await t.login('stats'),
@@ -133,6 +138,7 @@ function concrete(route: string, who: Who, query?: string): { method: Method; ur
     ['/users/', userId],
     ['/targets/', targetId],
     ['/parcels/', parcelId],
+    ['/factories/', factoryId],
     ['/reports/', other ? otherReportId : ownReportId],
   ];
   const id = ids.find(([segment]) => path.includes(segment))?.[1] ?? (other ? otherId : ownId);

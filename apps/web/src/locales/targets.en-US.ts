@@ -11,6 +11,7 @@ const en: typeof zh = {
     newAboveScale: 'New firms above designated size',
     newLargeFirms: 'New firms reaching a size threshold',
     qualifications: 'Firms newly qualified',
+    factoryArea: 'Standard factory floor area completed in the year',
     external: 'Measured elsewhere (not connected)',
   },
   targetUnits: { yuan: '×100M CNY', percent: '%', count: 'firms', sqm: '×10k m²', yuanPerMu: '×10k CNY/mu' },

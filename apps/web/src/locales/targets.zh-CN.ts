@@ -9,6 +9,7 @@ export default {
     newAboveScale: '新增规上企业数',
     newLargeFirms: '新增达到规模门槛的企业数',
     qualifications: '新获资质企业数',
+    factoryArea: '年度新增标准厂房面积',
     external: '其他模块计量（未接入）',
   },
   targetUnits: { yuan: '亿元', percent: '%', count: '家', sqm: '万㎡', yuanPerMu: '万元/亩' },

@@ -6,6 +6,7 @@ import * as createTargets from './20261126T1940-create-targets';
 import * as createNotifications from './20261126T1950-create-notifications';
 import * as createStatRollup from './20261126T2000-create-stat-rollup';
 import * as createLand from './20261126T2100-create-land';
+import * as createStandardFactory from './20261126T2130-create-standard-factory';
 
 // Migrations are listed here rather than read from disk so the bundled server carries them.
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '20261126T1950-create-notifications': createNotifications,
   '20261126T2000-create-stat-rollup': createStatRollup,
   '20261126T2100-create-land': createLand,
+  '20261126T2130-create-standard-factory': createStandardFactory,
 };
 
 export const migrationProvider: MigrationProvider = {

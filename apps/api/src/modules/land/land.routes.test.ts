@@ -173,3 +173,28 @@ describe('parcel import (GeoJSON)', () => {
     expect(await count()).toBe(before);
   });
 });
+
+describe('standard factory buildings', () => {
+  const target = async (asOfYear: number) =>
+    ((await leader.get(`/api/v1/targets?asOfYear=${asOfYear}`)).json().items as { code: string; current: number; verdict: string; projection: number }[]).find((i) => i.code === 'standardFactory2025')!;
+
+  it('measures the yearly 10万㎡ target from the buildings completed each year', async () => {
+    const list = (await leader.get('/api/v1/land/factories')).json() as { completedOn: string; floorAreaSqm: number; occupancy: number }[];
+    expect(list.filter((f) => f.completedOn.startsWith('2024-')).reduce((s, f) => s + f.floorAreaSqm, 0)).toBe(96_000);
+    expect(list[0]!.occupancy).toBeCloseTo(0.6, 9);
+    expect(await target(2024)).toMatchObject({ current: 96_000, projection: 96_000, verdict: 'atRisk' });
+    expect(await target(2025)).toMatchObject({ current: 112_000, verdict: 'reached' });
+  });
+
+  it('counts a new building in its year, and refuses more occupants than floor area', async () => {
+    const building = { code: 'SF-TEST-1', name: '测试标准厂房', unitId: zoneId, parcelId: null, completedOn: '2024-12-31', floors: 3, floorAreaSqm: 10_000, occupants: [{ enterpriseId: jieni, areaSqm: 4_000 }] };
+    const created = await admin.post('/api/v1/land/factories', building);
+    expect(created.json()).toMatchObject({ occupiedSqm: 4_000, occupancy: 0.4, version: 1 });
+    expect(await target(2024)).toMatchObject({ current: 106_000, verdict: 'onTrack' });
+    const over = await admin.post('/api/v1/land/factories', { ...building, code: 'SF-TEST-2', occupants: [{ enterpriseId: jieni, areaSqm: 12_000 }] });
+    expect(over.json().error).toMatchObject({ code: 'VALIDATION', details: { field: 'occupants' } });
+    const stale = await admin.patch(`/api/v1/land/factories/${created.json().id}`, { version: 1, floors: 4 });
+    expect(stale.json().floors).toBe(4);
+    expect((await admin.patch(`/api/v1/land/factories/${created.json().id}`, { version: 1, floors: 5 })).statusCode).toBe(409);
+  });
+});

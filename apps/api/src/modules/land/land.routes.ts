@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { enterpriseLandSchema, importResultSchema, LIMITS, parcelCollectionSchema, parcelInputSchema, parcelListQuerySchema, parcelSchema, parcelUpdateSchema } from '@yuanqu/contracts';
+import { enterpriseLandSchema, factoryInputSchema, factorySchema, factoryUpdateSchema, importResultSchema, LIMITS, parcelCollectionSchema, parcelInputSchema, parcelListQuerySchema, parcelSchema, parcelUpdateSchema } from '@yuanqu/contracts';
 import { ALL_ROLES, COMMITTEE } from '../../http/access';
 import { contextOf } from '../../http/auth';
 import { localDate } from '../../lib/clock';
@@ -9,6 +9,7 @@ import type { AppDeps } from '../../app';
 import { appendAudit } from '../audit/audit.repository';
 import { auditEvent } from '../audit/audit.context';
 import { readSetting, writeSetting } from '../setting/setting.repository';
+import { createFactory, listFactories, updateFactory } from './factory.service';
 import { idleCheck, idleCheckSchema } from './idle.service';
 import { importParcels } from './parcel-import.service';
 import * as service from './parcel.service';
@@ -81,6 +82,24 @@ export const landRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
       schema: { tags, summary: 'Parcels the idle-land rules find idle on a day (default today): fee after one full year, recovery after two', querystring: z.strictObject({ asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }), response: { 200: idleCheckSchema } },
     },
     async (request) => idleCheck(db, request.viewer!, request.query.asOf ?? localDate(clock.now())),
+  );
+
+  app.get(
+    '/land/factories',
+    { config: { access: { roles: COMMITTEE } }, schema: { tags, summary: 'Standard factory buildings with occupancy', response: { 200: z.array(factorySchema) } } },
+    async (request) => listFactories(db, request.viewer!),
+  );
+
+  app.post(
+    '/land/factories',
+    { config: { access: write }, schema: { tags, body: factoryInputSchema, response: { 201: factorySchema } } },
+    async (request, reply) => reply.status(201).send(await createFactory(db, contextOf(request, clock), request.body)),
+  );
+
+  app.patch(
+    '/land/factories/:id',
+    { config: { access: write }, schema: { tags, summary: 'Edit; 409 on a stale version', params: idParams, body: factoryUpdateSchema, response: { 200: factorySchema } } },
+    async (request) => updateFactory(db, contextOf(request, clock), request.params.id, request.body),
   );
 
   app.get(

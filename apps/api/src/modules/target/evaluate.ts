@@ -19,6 +19,8 @@ export interface Standing {
 }
 
 const COUNTS: readonly TargetMetric[] = ['newAboveScale', 'newLargeFirms', 'qualifications'];
+/** Goals for a rate or a yearly amount: met year by year, not accumulated towards the target year. */
+const RATES: readonly TargetMetric[] = ['growth', 'factoryArea'];
 
 /**
  * Where the value should stand in `year` on the way from the baseline to the goal: compound for
@@ -26,7 +28,7 @@ const COUNTS: readonly TargetMetric[] = ['newAboveScale', 'newLargeFirms', 'qual
  */
 function requiredAt(rule: TargetRule, baseline: number | null, year: number): number | null {
   const f = (year - rule.baselineYear) / (rule.targetYear - rule.baselineYear);
-  if (rule.metric === 'growth') return rule.targetValue;
+  if (RATES.includes(rule.metric)) return rule.targetValue;
   if (COUNTS.includes(rule.metric)) return rule.targetValue * f;
   if (baseline === null) return null;
   if (rule.metric === 'sum') return baseline > 0 ? baseline * (rule.targetValue / baseline) ** f : null;
@@ -37,7 +39,7 @@ function requiredAt(rule: TargetRule, baseline: number | null, year: number): nu
 function projectionOf(rule: TargetRule, baseline: number | null, current: number, year: number): number | null {
   const done = year - rule.baselineYear;
   const left = rule.targetYear - year;
-  if (rule.metric === 'growth') return current;
+  if (RATES.includes(rule.metric)) return current;
   if (done <= 0) return null;
   if (COUNTS.includes(rule.metric)) return (current * (rule.targetYear - rule.baselineYear)) / done;
   if (baseline === null) return null;
@@ -48,7 +50,7 @@ function projectionOf(rule: TargetRule, baseline: number | null, current: number
 /**
  * A target's standing at the end of `year`:
  * - after the target year: 达成 (reached) or 未达成 (missed);
- * - before it: 达成 once the goal is met (a growth rate only counts at the end); 正常推进 when the
+ * - before it: 达成 once the goal is met (a rate or a yearly amount only counts at the end); 正常推进 when the
  *   projection at the current pace meets the goal; 有风险 when it reaches `riskRatio` of it;
  *   严重滞后 otherwise;
  * - a trend indicator (提升, no number) is 正常推进 when above its baseline and 严重滞后 if not;
@@ -66,7 +68,7 @@ export function evaluateTarget(rule: TargetRule, year: number, baseline: number 
   const projection = year >= rule.targetYear ? current : projectionOf(rule, baseline, current, year);
   let verdict: Verdict;
   if (year >= rule.targetYear) verdict = current >= goal ? 'reached' : 'missed';
-  else if (current >= goal && rule.metric !== 'growth') verdict = 'reached';
+  else if (current >= goal && !RATES.includes(rule.metric)) verdict = 'reached';
   else if (projection !== null && projection >= goal) verdict = 'onTrack';
   else if (projection !== null && projection >= goal * rule.riskRatio) verdict = 'atRisk';
   else verdict = 'behind';

@@ -58,6 +58,19 @@ async function newLargeFirms(db: Db, viewer: Viewer, t: TargetRow, years: number
   return new Map(years.map((y) => [y, large.filter((r) => r.period === `${y}-12` && !already.has(r.id)).length]));
 }
 
+/** Floor area of standard factory buildings completed in each year, ㎡. */
+async function factoryArea(db: Db, viewer: Viewer, years: number[]): Promise<Values> {
+  const rows = await db
+    .selectFrom('standardFactory as f')
+    .innerJoin('unit', 'unit.id', 'f.unitId')
+    .select(['f.completedOn', 'f.floorAreaSqm', 'unit.path'])
+    .where('f.completedOn', '>=', `${years[0]}-01-01`)
+    .where('f.completedOn', '<=', `${years[years.length - 1]}-12-31`)
+    .execute();
+  const built = inScope(viewer, rows);
+  return new Map(years.map((y) => [y, built.filter((r) => r.completedOn!.startsWith(`${y}-`)).reduce((s, r) => s + r.floorAreaSqm, 0)]));
+}
+
 /** The target's measured value at each year's end from its baseline year to `asOfYear`. */
 export async function measureTarget(db: Db, viewer: Viewer, t: TargetRow, asOfYear: number): Promise<Values> {
   const years = yearsOf(t.baselineYear, Math.max(t.baselineYear, asOfYear));
@@ -78,6 +91,8 @@ export async function measureTarget(db: Db, viewer: Viewer, t: TargetRow, asOfYe
       return newLargeFirms(db, viewer, t, years);
     case 'qualifications':
       return qualified(db, viewer, t, years);
+    case 'factoryArea':
+      return factoryArea(db, viewer, years);
     default:
       return new Map(years.map((y) => [y, null]));
   }

@@ -31,7 +31,8 @@ describe('targets', () => {
     expect(revenue.verdict).toBe(current >= 10_000_000_000 ? 'reached' : 'missed');
     expect(items.get('grossOutput2025')).toMatchObject({ baseline: 11_370_000_000, verdict: 'reached' });
     expect(items.get('newAboveScale2025')).toMatchObject({ current: 0, verdict: 'missed' });
-    expect(items.get('standardFactory2025')).toMatchObject({ current: null, verdict: 'noData' });
+    expect(items.get('standardFactory2025')).toMatchObject({ metric: 'factoryArea', current: 112_000, verdict: 'reached' });
+    expect(items.get('taxPerMu')).toMatchObject({ current: null, verdict: 'noData' });
     expect(revenue.history.map((h) => h.year)).toEqual([2022, 2023, 2024, 2025]);
   });
 
