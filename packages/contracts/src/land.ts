@@ -31,6 +31,22 @@ export const parcelLeaseSchema = z.strictObject({
 });
 export type ParcelLease = z.infer<typeof parcelLeaseSchema>;
 
+/**
+ * Causes that make an idle parcel the government's doing (闲置土地处置办法 第八条): no fee and no
+ * forfeiture; the lawful options are offered instead.
+ */
+export const GOVERNMENT_DELAY_CAUSES = ['landNotDelivered', 'planRevised', 'policyChange', 'petition', 'militaryOrRelics', 'otherGovernment', 'forceMajeure'] as const;
+export type GovernmentDelayCause = (typeof GOVERNMENT_DELAY_CAUSES)[number];
+/** 延长动工期限（≤1年）、调整用途或规划条件、临时使用（≤2年）、协议有偿收回、置换土地. */
+export const GOVERNMENT_DELAY_OPTIONS = ['extendStart', 'changeUse', 'temporaryUse', 'paidRecovery', 'landSwap'] as const;
+
+export const governmentDelaySchema = z.strictObject({
+  cause: z.enum(GOVERNMENT_DELAY_CAUSES),
+  note: z.string().trim().max(500).nullable(),
+  recordedOn: isoDate,
+});
+export type GovernmentDelay = z.infer<typeof governmentDelaySchema>;
+
 /** What a 标准地 parcel's holder promised in its contract (methodology §3). */
 export const standardLandSchema = z.strictObject({
   /** 固定资产投资强度, 万元/亩. */
@@ -66,6 +82,8 @@ const parcelShape = {
   developedAreaSqm: z.number().min(0).nullable(),
   /** Investment to date excluding land price and taxes, 元. */
   investmentYuan: z.number().int().min(0).nullable(),
+  /** A recorded government-caused delay: the idle-land rules then charge no fee. */
+  governmentDelay: governmentDelaySchema.nullable().default(null),
   leases: z.array(parcelLeaseSchema).max(50),
 };
 

@@ -208,6 +208,8 @@ export interface ParcelTable {
   actualStartOn: string | null;
   developedAreaSqm: number | null;
   investmentYuan: number | null;
+  /** JSON of GovernmentDelay, or null. */
+  governmentDelay: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;

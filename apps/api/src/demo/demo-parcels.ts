@@ -79,6 +79,7 @@ function parcelFor(f: DemoParcelFirm, slot: number, status: ParcelStatus, extra:
     actualStartOn: status === 'producing' || status === 'underConstruction' ? addMonths(start, 1) : null,
     developedAreaSqm: status === 'producing' ? Math.round(sqm * 0.45) : status === 'underConstruction' ? Math.round(sqm * 0.2) : null,
     investmentYuan: status === 'producing' ? mu * 2_800_000 : status === 'underConstruction' ? mu * 900_000 : null,
+    governmentDelay: null,
     leases: [],
     ...extra,
   };

@@ -7,6 +7,7 @@ import * as createNotifications from './20261126T1950-create-notifications';
 import * as createStatRollup from './20261126T2000-create-stat-rollup';
 import * as createLand from './20261126T2100-create-land';
 import * as createStandardFactory from './20261126T2130-create-standard-factory';
+import * as parcelGovernmentDelay from './20261126T2200-parcel-government-delay';
 
 // Migrations are listed here rather than read from disk so the bundled server carries them.
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '20261126T2000-create-stat-rollup': createStatRollup,
   '20261126T2100-create-land': createLand,
   '20261126T2130-create-standard-factory': createStandardFactory,
+  '20261126T2200-parcel-government-delay': parcelGovernmentDelay,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,4 +1,4 @@
-import type { StandardLand } from '@yuanqu/contracts';
+import { GOVERNMENT_DELAY_CAUSES, GOVERNMENT_DELAY_OPTIONS, type GovernmentDelay, type StandardLand } from '@yuanqu/contracts';
 import { z } from 'zod';
 import type { Db } from '../../db/database';
 import { unitInScope, type Viewer } from '../auth/viewer';
@@ -13,7 +13,9 @@ export const idleCheckSchema = z.object({
       name: z.string().nullable(),
       holderEnterpriseId: z.string().nullable(),
       holderName: z.string().nullable(),
-      kind: z.enum(['idleFee', 'recovery']),
+      kind: z.enum(['idleFee', 'recovery', 'governmentDelay']),
+      cause: z.enum(GOVERNMENT_DELAY_CAUSES).nullable(),
+      options: z.array(z.enum(GOVERNMENT_DELAY_OPTIONS)).nullable(),
       idleSince: z.string(),
       fullYears: z.number().int(),
       feeYuan: z.number().nullable(),
@@ -29,7 +31,7 @@ export async function idleCheck(db: Db, viewer: Viewer, asOf: string): Promise<I
     .selectFrom('parcel as p')
     .innerJoin('unit as u', 'u.id', 'p.unitId')
     .leftJoin('enterprise as e', 'e.id', 'p.holderEnterpriseId')
-    .select(['p.id', 'p.code', 'p.name', 'p.status', 'p.agreedStartOn', 'p.actualStartOn', 'p.registeredAreaSqm', 'p.developedAreaSqm', 'p.investmentYuan', 'p.priceYuan', 'p.standard', 'p.holderEnterpriseId', 'e.name as holderName', 'u.path'])
+    .select(['p.id', 'p.code', 'p.name', 'p.status', 'p.agreedStartOn', 'p.actualStartOn', 'p.registeredAreaSqm', 'p.developedAreaSqm', 'p.investmentYuan', 'p.priceYuan', 'p.standard', 'p.governmentDelay', 'p.holderEnterpriseId', 'e.name as holderName', 'u.path'])
     .where('p.status', 'in', ['suppliedNotStarted', 'suspended'])
     .orderBy('p.code')
     .execute();
@@ -54,10 +56,12 @@ export async function idleCheck(db: Db, viewer: Viewer, asOf: string): Promise<I
         investmentYuan: p.investmentYuan === null ? null : Number(p.investmentYuan),
         priceYuan: p.priceYuan === null ? null : Number(p.priceYuan),
         investmentIntensity: standard?.investmentIntensity ?? null,
+        governmentDelay: p.governmentDelay !== null,
       },
       asOf,
     );
-    if (finding) items.push({ parcelId: p.id, code: p.code, name: p.name, holderEnterpriseId: p.holderEnterpriseId, holderName: p.holderName, ...finding });
+    const cause = p.governmentDelay === null ? null : (JSON.parse(p.governmentDelay) as GovernmentDelay).cause;
+    if (finding) items.push({ parcelId: p.id, code: p.code, name: p.name, holderEnterpriseId: p.holderEnterpriseId, holderName: p.holderName, ...finding, options: finding.options ? [...finding.options] : null, cause });
   }
   return { asOf, items };
 }

@@ -3,7 +3,7 @@ import { fullYears, idleFinding, type IdleInput } from './idle';
 
 const notStarted: IdleInput = {
   status: 'suppliedNotStarted', agreedStartOn: '2024-06-30', actualStartOn: null, statusSince: '2024-01-20',
-  registeredAreaSqm: 40_000, developedAreaSqm: null, investmentYuan: null, priceYuan: 9_000_000, investmentIntensity: 350,
+  registeredAreaSqm: 40_000, developedAreaSqm: null, investmentYuan: null, priceYuan: 9_000_000, investmentIntensity: 350, governmentDelay: false,
 };
 
 describe('idle-land rules', () => {
@@ -15,7 +15,7 @@ describe('idle-land rules', () => {
 
   it('charges 20 % of the land price after one full year unstarted, and recovers after two', () => {
     expect(idleFinding(notStarted, '2025-06-29')).toBeNull();
-    expect(idleFinding(notStarted, '2025-06-30')).toEqual({ kind: 'idleFee', idleSince: '2025-06-30', fullYears: 1, feeYuan: 1_800_000, rule: 'notStarted' });
+    expect(idleFinding(notStarted, '2025-06-30')).toEqual({ kind: 'idleFee', idleSince: '2025-06-30', fullYears: 1, feeYuan: 1_800_000, rule: 'notStarted', options: null });
     expect(idleFinding(notStarted, '2026-07-01')).toMatchObject({ kind: 'recovery', fullYears: 2, feeYuan: null });
   });
 
@@ -25,6 +25,14 @@ describe('idle-land rules', () => {
     expect(idleFinding(stalled, '2025-05-01')).toMatchObject({ kind: 'idleFee', rule: 'stalled', idleSince: '2025-05-01' });
     expect(idleFinding({ ...stalled, investmentYuan: 60_000_000 }, '2025-05-01')).toBeNull();
     expect(idleFinding({ ...stalled, investmentYuan: 60_000_000, developedAreaSqm: 10_000 }, '2025-05-01')).toMatchObject({ rule: 'stalled' });
+  });
+
+  it('charges nothing and offers the lawful options when the delay is the government’s', () => {
+    const delayed = { ...notStarted, governmentDelay: true };
+    expect(idleFinding(delayed, '2026-07-01')).toEqual({
+      kind: 'governmentDelay', idleSince: '2025-06-30', fullYears: 2, feeYuan: null, rule: 'notStarted',
+      options: ['extendStart', 'changeUse', 'temporaryUse', 'paidRecovery', 'landSwap'],
+    });
   });
 
   it('leaves producing, unsupplied and recovered parcels alone', () => {

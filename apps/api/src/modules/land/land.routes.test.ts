@@ -124,6 +124,16 @@ describe('idle land', () => {
     const later = (await leader.get('/api/v1/land/idle-check?asOf=2026-07-01')).json().items;
     expect(later.find((i: { parcelId: string }) => i.parcelId === yunfan.parcelId)).toMatchObject({ kind: 'recovery', fullYears: 2, feeYuan: null });
   });
+
+  it('turns the fee off once a government-caused delay is recorded', async () => {
+    const fee = (await leader.get('/api/v1/land/idle-check?asOf=2026-03-02')).json().items;
+    const yunfan = fee.find((i: { name: string }) => i.name === '云帆智能终端二期地块（演示数据）');
+    const parcel = (await admin.get(`/api/v1/land/parcels/${yunfan.parcelId}`)).json();
+    const delay = { cause: 'landNotDelivered', note: '三通一平未按约完成', recordedOn: '2026-02-20' };
+    expect((await admin.patch(`/api/v1/land/parcels/${parcel.id}`, { version: parcel.version, governmentDelay: delay })).json().governmentDelay).toEqual(delay);
+    const after = (await leader.get('/api/v1/land/idle-check?asOf=2026-03-02')).json().items.find((i: { parcelId: string }) => i.parcelId === parcel.id);
+    expect(after).toMatchObject({ kind: 'governmentDelay', feeYuan: null, cause: 'landNotDelivered', options: ['extendStart', 'changeUse', 'temporaryUse', 'paidRecovery', 'landSwap'] });
+  });
 });
 
 describe('parcel import (GeoJSON)', () => {

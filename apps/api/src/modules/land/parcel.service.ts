@@ -1,6 +1,7 @@
 import {
   SQM_PER_MU,
   type EnterpriseLand,
+  type GovernmentDelay,
   type LandUse,
   type Parcel,
   type ParcelCollection,
@@ -69,6 +70,7 @@ function present(r: repo.ParcelRow, leases: repo.NamedLeaseRow[], statuses: repo
     actualStartOn: r.actualStartOn,
     developedAreaSqm: r.developedAreaSqm,
     investmentYuan: r.investmentYuan === null ? null : Number(r.investmentYuan),
+    governmentDelay: r.governmentDelay === null ? null : (JSON.parse(r.governmentDelay) as GovernmentDelay),
     leases: leases.map((l) => ({ lesseeEnterpriseId: l.lesseeEnterpriseId, lesseeName: l.lesseeName, areaSqm: l.areaSqm, from: l.fromOn, to: l.toOn })),
     statusHistory: statuses.map((s) => ({ status: s.status as ParcelStatus, since: s.since, actor: s.actor })),
     version: r.version,
@@ -117,8 +119,12 @@ async function assertValid(deps: LandDeps, viewer: Viewer, p: ParcelInput): Prom
 
 /** The parcel's columns: outline as text, its ellipsoidal area and bounding box. */
 export function parcelColumns(p: ParcelInput) {
-  const { geometry, standard, leases: _leases, ...rest } = p;
-  return { ...rest, geometry: JSON.stringify(geometry), standard: standard === null ? null : JSON.stringify(standard), computedAreaSqm: geometryAreaSqm(geometry), ...bbox(geometry) };
+  const { geometry, standard, governmentDelay, leases: _leases, ...rest } = p;
+  return {
+    ...rest,
+    governmentDelay: governmentDelay === null ? null : JSON.stringify(governmentDelay),
+    geometry: JSON.stringify(geometry),
+    standard: standard === null ? null : JSON.stringify(standard), computedAreaSqm: geometryAreaSqm(geometry), ...bbox(geometry) };
 }
 
 export const leaseRows = (p: ParcelInput) => p.leases.map((l, i) => ({ id: newId(), lesseeEnterpriseId: l.lesseeEnterpriseId, areaSqm: l.areaSqm, fromOn: l.from, toOn: l.to, position: i }));

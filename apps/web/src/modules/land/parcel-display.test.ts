@@ -27,6 +27,7 @@ function parcel(overrides: Partial<ParcelProperties> = {}): ParcelProperties {
     actualStartOn: null,
     developedAreaSqm: null,
     investmentYuan: null,
+    governmentDelay: null,
     leases: [],
     statusHistory: [
       { status: 'suppliedNotStarted', since: '2025-03-10', actor: null },
