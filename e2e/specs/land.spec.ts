@@ -84,3 +84,13 @@ test('a leader finds a parcel on 土地与空间 by status and reads its card', 
   await expect(page.getByTestId('enterprise-land')).toContainText(holderMu.toFixed(2));
   await expect(page.getByTestId('enterprise-land')).toContainText('租出 3.00');
 });
+
+test('the land page lists the parcels the idle-land rules catch today', async ({ page }) => {
+  await logIn(page, 'leader');
+  await mainMenu(page).getByRole('menuitem', { name: '土地与空间' }).click();
+  const idle = page.getByRole('region', { name: '闲置土地核查' });
+  // The demo's unstarted parcel: agreed start 2024-06-30, two full years passed by 2026-06-30.
+  const row = idle.getByRole('row').filter({ hasText: '云帆智能终端二期地块（演示数据）' });
+  await expect(row).toContainText(new Date() >= new Date('2026-06-30') ? '无偿收回' : '收取闲置费');
+  await expect(row).toContainText('2025年6月30日');
+});

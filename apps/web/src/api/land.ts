@@ -16,3 +16,13 @@ export function listParcels(filters: ParcelFilters): Promise<ParcelCollection> {
 export function getEnterpriseLand(enterpriseId: string): Promise<EnterpriseLand> {
   return request<EnterpriseLand>(`/land/enterprises/${encodeURIComponent(enterpriseId)}/area`);
 }
+
+/** The idle-land rules applied to every parcel on a day (default today). */
+export interface IdleCheck {
+  asOf: string;
+  items: { parcelId: string; code: string; name: string | null; holderName: string | null; kind: 'idleFee' | 'recovery' | 'governmentDelay'; idleSince: string; fullYears: number; feeYuan: number | null }[];
+}
+
+export function getIdleCheck(): Promise<IdleCheck> {
+  return request<IdleCheck>('/land/idle-check');
+}
