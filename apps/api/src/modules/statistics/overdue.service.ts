@@ -2,7 +2,7 @@ import { periodEnd, type Overdue, type ReminderResult, type StatisticsSettings }
 import type { Db } from '../../db/database';
 import { appendAudit } from '../audit/audit.repository';
 import { auditEvent, type RequestContext } from '../audit/audit.context';
-import type { Viewer } from '../auth/viewer';
+import { unitInScope, type Viewer } from '../auth/viewer';
 import { enterpriseAccounts, lastSent, notify } from '../notification/notification.repository';
 import { getSettings } from './report.service';
 import { localDate } from '../../lib/clock';
@@ -21,6 +21,11 @@ const refOf = (period: string, enterpriseId: string) => `${period}/${enterpriseI
 
 /** Active enterprises in the viewer's scope with no report for the period counted or waiting for review. */
 export async function listOverdue(db: Db, viewer: Viewer, period: string, today: string): Promise<Overdue> {
+  return (await owing(db, viewer, period, today)).overdue;
+}
+
+/** The overdue list, with the active accounts of the enterprises on it (a reminder goes to them). */
+async function owing(db: Db, viewer: Viewer, period: string, today: string): Promise<{ overdue: Overdue; accounts: Map<string, string[]> }> {
   const due = dueOn(period, await getSettings(db));
   const firms = await db
     .selectFrom('enterprise as e')
@@ -36,8 +41,8 @@ export async function listOverdue(db: Db, viewer: Viewer, period: string, today:
     )
     .orderBy('e.name')
     .execute();
-  const owing = viewer.unitPaths === null ? firms : firms.filter((f) => viewer.unitPaths!.some((p) => f.path.startsWith(p)));
-  const ids = owing.map((f) => f.id);
+  const inScope = firms.filter((f) => unitInScope(viewer, f.path));
+  const ids = inScope.map((f) => f.id);
   const returned = new Set(
     ids.length
       ? (await db.selectFrom('statReport').select('enterpriseId').where('period', '=', period).where('status', '=', 'returned').where('enterpriseId', 'in', ids).execute()).map((r) => r.enterpriseId)
@@ -45,11 +50,11 @@ export async function listOverdue(db: Db, viewer: Viewer, period: string, today:
   );
   const reminded = await lastSent(db, 'reportDue', ids.map((id) => refOf(period, id)));
   const accounts = await enterpriseAccounts(db, ids);
-  return {
+  const overdue: Overdue = {
     period,
     dueOn: due,
     overdue: today > due,
-    items: owing.map((f) => ({
+    items: inScope.map((f) => ({
       enterpriseId: f.id,
       name: f.name,
       uscc: f.uscc,
@@ -59,14 +64,14 @@ export async function listOverdue(db: Db, viewer: Viewer, period: string, today:
       hasAccount: accounts.has(f.id),
     })),
   };
+  return { overdue, accounts };
 }
 
 /** Sends every account of the chosen enterprises that owe the report a reminder in the app. */
 export async function remind(db: Db, ctx: RequestContext, period: string, only: string[] | undefined): Promise<ReminderResult> {
   const now = ctx.clock.now().toISOString();
-  const overdue = await listOverdue(db, ctx.viewer!, period, localDate(ctx.clock.now()));
+  const { overdue, accounts } = await owing(db, ctx.viewer!, period, localDate(ctx.clock.now()));
   const chosen = overdue.items.filter((i) => !only || only.includes(i.enterpriseId));
-  const accounts = await enterpriseAccounts(db, chosen.map((c) => c.enterpriseId));
   const messages = chosen.flatMap((c) =>
     (accounts.get(c.enterpriseId) ?? []).map((userId) => ({ userId, kind: 'reportDue' as const, params: { period, dueOn: overdue.dueOn, enterpriseName: c.name }, ref: refOf(period, c.enterpriseId) })),
   );

@@ -2,7 +2,7 @@ import { cagr, FIGURE_BY_KEY, type FigureKey, type Scale } from '@yuanqu/contrac
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database';
 import type { StatTargetTable } from '../../db/schema';
-import type { Viewer } from '../auth/viewer';
+import { unitInScope, type Viewer } from '../auth/viewer';
 import { enterprisesAtLeast } from '../statistics/aggregate.repository';
 import { series } from '../statistics/aggregate.service';
 
@@ -19,7 +19,7 @@ async function annual(db: Db, viewer: Viewer, figure: FigureKey, scale: Scale | 
 }
 
 function inScope<T extends { path: string }>(viewer: Viewer, rows: T[]): T[] {
-  return viewer.unitPaths === null ? rows : rows.filter((r) => viewer.unitPaths!.some((p) => r.path.startsWith(p)));
+  return rows.filter((r) => unitInScope(viewer, r.path));
 }
 
 /** Enterprises that became 规上 after the baseline year, counted up to each year's end. */
