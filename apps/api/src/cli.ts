@@ -4,6 +4,7 @@ import { migrateDownOne, migrateToLatest } from './db/database';
 import { systemClock } from './lib/clock';
 import { runBackup, runRestore } from './cli/backup';
 import { runGenerate } from './cli/generate';
+import { runLand } from './cli/land';
 import { runExport, runImport } from './cli/transfer';
 import { runUnit } from './cli/unit';
 import { runUser } from './cli/user';
@@ -23,6 +24,7 @@ const HELP = `yuanqu — 园区 platform
   yuanqu import figures FILE [--acknowledge-warnings]
                                         import statistical figures (the template of 统计分析 → 导入); all rows or none
   yuanqu export enterprises FILE        export every enterprise to an xlsx
+  yuanqu land idle-job [--as-of DATE]   run the daily idle-land job now (on DATE, default today); opens cases, idempotent
   yuanqu backup FILE                    online backup (SQLite file, or pg_dump custom format)
   yuanqu restore FILE                   restore a backup into DATABASE_URL (server stopped)
   yuanqu generate [--parks 200] [--enterprises 50000] [--years 0]   synthetic province-scale data (bench), with years of monthly figures
@@ -50,6 +52,7 @@ async function main(argv: string[]): Promise<number> {
       enterprises: { type: 'string' },
       years: { type: 'string' },
       'acknowledge-warnings': { type: 'boolean' },
+      'as-of': { type: 'string' },
     },
   });
   const config: Config = loadConfig(process.env, { demo: values.demo });
@@ -69,6 +72,8 @@ async function main(argv: string[]): Promise<number> {
     case 'export':
       if (positionals[0] !== 'enterprises' || !positionals[1]) break;
       return runExport(config, positionals[1]);
+    case 'land':
+      return runLand(config, positionals[0], values['as-of']);
     case 'backup':
     case 'restore':
       if (!positionals[0]) break;

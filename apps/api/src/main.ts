@@ -3,8 +3,10 @@ import type { Config } from './config';
 import { migrateToLatest, openDatabase } from './db/database';
 import { DEMO_ACCOUNTS } from './demo/demo-data';
 import { loadDemo } from './demo/seed';
-import { DAY, HOUR, systemClock } from './lib/clock';
+import { DAY, HOUR, localDate, systemClock } from './lib/clock';
+import { systemContext } from './modules/audit/audit.context';
 import { purgeAudit } from './modules/audit/audit.repository';
+import { runIdleJob } from './modules/land/idle-case.job';
 
 /** Migrates, loads the demo base if asked and the database is empty, and listens until a signal. */
 export async function serve(config: Config): Promise<void> {
@@ -19,8 +21,14 @@ export async function serve(config: Config): Promise<void> {
   }
   const app = await buildApp(deps);
   const purge = () => purgeAudit(database.db, new Date(systemClock.now().getTime() - config.auditRetentionDays * DAY).toISOString()).catch((err: unknown) => app.log.error({ err }, 'audit purge failed'));
-  await purge();
-  const timer = setInterval(purge, 6 * HOUR);
+  // The daily jobs run at start and every six hours; each is idempotent within a day.
+  const idleJob = () => runIdleJob(database.db, systemContext(systemClock), localDate(systemClock.now())).catch((err: unknown) => app.log.error({ err }, 'idle-land job failed'));
+  const daily = async () => {
+    await purge();
+    await idleJob();
+  };
+  await daily();
+  const timer = setInterval(() => void daily(), 6 * HOUR);
   timer.unref();
   const stop = async () => {
     clearInterval(timer);

@@ -251,6 +251,43 @@ export interface StandardFactoryTable {
   updatedAt: string;
 }
 
+/** An idle-land case: what the rules found, where the procedure stands, how it ended. */
+export interface IdleCaseTable {
+  id: string;
+  parcelId: string;
+  holderEnterpriseId: string | null;
+  kind: string;
+  rule: string;
+  idleSince: string;
+  /** bigint: PostgreSQL returns it as a string. */
+  priceYuan: number | string | null;
+  feeYuan: number | string | null;
+  cause: string | null;
+  option: string | null;
+  /** 'fee' | 'recovery' once decided. */
+  decision: string | null;
+  stage: string;
+  outcome: string | null;
+  openedOn: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One act recorded on an idle-land case; `document` and `detail` are JSON. */
+export interface IdleCaseStepTable {
+  id: string;
+  caseId: string;
+  stage: string;
+  action: string;
+  doneOn: string;
+  actor: string;
+  document: string | null;
+  note: string | null;
+  detail: string | null;
+  createdAt: string;
+}
+
 /** Committee-editable parameters, one JSON value per key. */
 export interface SettingTable {
   key: string;
@@ -278,4 +315,6 @@ export interface Database {
   parcelLease: ParcelLeaseTable;
   parcelStatus: ParcelStatusTable;
   standardFactory: StandardFactoryTable;
+  idleCase: IdleCaseTable;
+  idleCaseStep: IdleCaseStepTable;
 }

@@ -70,6 +70,10 @@ const MATRIX: Row[] = [
   { route: 'PATCH /api/v1/land/parcels/:id', body: { version: 999 }, expect: adminOnly },
   { route: 'GET /api/v1/land/enterprises/:id/area', expect: ownOnly },
   { route: 'GET /api/v1/land/idle-check', expect: committee },
+  { route: 'GET /api/v1/land/idle-cases', expect: committee },
+  { route: 'POST /api/v1/land/idle-cases/run', expect: adminOnly },
+  { route: 'GET /api/v1/land/idle-cases/:id', expect: committee },
+  { route: 'POST /api/v1/land/idle-cases/:id/actions', body: { action: 'publish', version: 999, note: null }, expect: adminOnly },
   { route: 'GET /api/v1/land/factories', expect: committee },
   { route: 'POST /api/v1/land/factories', body: {}, expect: adminOnly },
   { route: 'PATCH /api/v1/land/factories/:id', body: { version: 999 }, expect: adminOnly },
@@ -98,6 +102,7 @@ let otherReportId: string;
 let targetId: string;
 let parcelId: string;
 let factoryId: string;
+let idleCaseId: string;
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -118,6 +123,8 @@ beforeAll(async () => {
   });
   parcelId = parcel.json().id;
   factoryId = (await t.database.db.selectFrom('standardFactory').select('id').executeTakeFirstOrThrow()).id;
+  await admin.post('/api/v1/land/idle-cases/run');
+  idleCaseId = (await t.database.db.selectFrom('idleCase').select('id').executeTakeFirstOrThrow()).id;
   agents = {
     admin,
     staffEconomy: await t.login('stats'),
@@ -139,6 +146,7 @@ function concrete(route: string, who: Who, query?: string): { method: Method; ur
     ['/targets/', targetId],
     ['/parcels/', parcelId],
     ['/factories/', factoryId],
+    ['/idle-cases/', idleCaseId],
     ['/reports/', other ? otherReportId : ownReportId],
   ];
   const id = ids.find(([segment]) => path.includes(segment))?.[1] ?? (other ? otherId : ownId);

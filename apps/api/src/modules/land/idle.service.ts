@@ -18,6 +18,7 @@ export const idleCheckSchema = z.object({
       options: z.array(z.enum(GOVERNMENT_DELAY_OPTIONS)).nullable(),
       idleSince: z.string(),
       fullYears: z.number().int(),
+      priceYuan: z.number().nullable(),
       feeYuan: z.number().nullable(),
       rule: z.enum(['notStarted', 'stalled']),
     }),
@@ -26,7 +27,7 @@ export const idleCheckSchema = z.object({
 export type IdleCheck = z.infer<typeof idleCheckSchema>;
 
 /** The idle-land rules applied to every parcel in the viewer's scope on a day (the on-demand check). */
-export async function idleCheck(db: Db, viewer: Viewer, asOf: string): Promise<IdleCheck> {
+export async function idleCheck(db: Db, viewer: Pick<Viewer, 'unitPaths'>, asOf: string): Promise<IdleCheck> {
   const parcels = await db
     .selectFrom('parcel as p')
     .innerJoin('unit as u', 'u.id', 'p.unitId')
@@ -44,6 +45,7 @@ export async function idleCheck(db: Db, viewer: Viewer, asOf: string): Promise<I
   const items: IdleCheck['items'] = [];
   for (const p of parcels) {
     if (!unitInScope(viewer, p.path)) continue;
+    const priceYuan = p.priceYuan === null ? null : Number(p.priceYuan);
     const standard = p.standard === null ? null : (JSON.parse(p.standard) as StandardLand);
     const finding = idleFinding(
       {
@@ -54,14 +56,14 @@ export async function idleCheck(db: Db, viewer: Viewer, asOf: string): Promise<I
         registeredAreaSqm: p.registeredAreaSqm,
         developedAreaSqm: p.developedAreaSqm,
         investmentYuan: p.investmentYuan === null ? null : Number(p.investmentYuan),
-        priceYuan: p.priceYuan === null ? null : Number(p.priceYuan),
+        priceYuan,
         investmentIntensity: standard?.investmentIntensity ?? null,
         governmentDelay: p.governmentDelay !== null,
       },
       asOf,
     );
     const cause = p.governmentDelay === null ? null : (JSON.parse(p.governmentDelay) as GovernmentDelay).cause;
-    if (finding) items.push({ parcelId: p.id, code: p.code, name: p.name, holderEnterpriseId: p.holderEnterpriseId, holderName: p.holderName, ...finding, options: finding.options ? [...finding.options] : null, cause });
+    if (finding) items.push({ parcelId: p.id, code: p.code, name: p.name, holderEnterpriseId: p.holderEnterpriseId, holderName: p.holderName, priceYuan, ...finding, options: finding.options ? [...finding.options] : null, cause });
   }
   return { asOf, items };
 }

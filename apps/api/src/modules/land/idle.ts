@@ -30,7 +30,7 @@ export interface IdleFinding {
   options: readonly (typeof GOVERNMENT_DELAY_OPTIONS)[number][] | null;
 }
 
-const addYears = (date: string, years: number) => `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
+export const addYears = (date: string, years: number) => `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
 
 /** Whole years from `from` to `to` (dates `YYYY-MM-DD`), counting a year only once its anniversary is reached. */
 export function fullYears(from: string, to: string): number {
