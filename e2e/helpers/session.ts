@@ -5,6 +5,7 @@ export const ACCOUNTS = {
   admin: { password: 'Chengdong@Sys2025', displayName: '系统管理员', role: '管理员' },
   stats: { password: 'Yuanqu@Demo2025', displayName: '经济发展局 统计员', role: '业务人员' },
   zhaoshang: { password: 'Yuanqu@Demo2025', displayName: '招商局 招商专员', role: '业务人员' },
+  tudi: { password: 'Yuanqu@Demo2025', displayName: '规划土地局 土地专员', role: '业务人员' },
   leader: { password: 'Yuanqu@Demo2025', displayName: '管委会领导', role: '领导' },
   hongli: { password: 'Yuanqu@Demo2025', displayName: '鸿利达新材料 企业联络员', role: '企业用户' },
   xinxueyu: { password: 'Yuanqu@Demo2025', displayName: '新雪域冷链物流 企业联络员', role: '企业用户' },

@@ -42,7 +42,7 @@ describe('yuanqu CLI', () => {
     await h.close();
     expect(await runUser(config, 'create', { username: 'xueyu2', password: 'Lengku#Wuliu2026', role: 'enterprise', enterprise: uscc })).toBe(0);
     expect(await runUser(config, 'create', { username: 'weak', password: 'password', role: 'staff' })).toBe(1);
-    expect(await count('user')).toBe(7);
+    expect(await count('user')).toBe(8);
   });
 
   it('exports every enterprise and re-imports the file without changing anything', async () => {
@@ -86,8 +86,8 @@ describe('yuanqu CLI', () => {
     await h.db.deleteFrom('passwordHistory').where('userId', 'in', h.db.selectFrom('user').select('id').where('username', '=', 'xueyu2')).execute();
     await h.db.deleteFrom('user').where('username', '=', 'xueyu2').execute();
     await h.close();
-    expect(await count('user')).toBe(6);
-    expect(await runRestore(config, file)).toBe(0);
     expect(await count('user')).toBe(7);
+    expect(await runRestore(config, file)).toBe(0);
+    expect(await count('user')).toBe(8);
   });
 });

@@ -140,7 +140,7 @@ describe('demo enterprises', () => {
 
 describe('demo accounts', () => {
   it('cover each role and satisfy the password policy', () => {
-    expect(DEMO_ACCOUNTS.map((a) => a.username)).toEqual(['admin', 'stats', 'zhaoshang', 'leader', 'hongli', 'xinxueyu']);
+    expect(DEMO_ACCOUNTS.map((a) => a.username)).toEqual(['admin', 'stats', 'zhaoshang', 'tudi', 'leader', 'hongli', 'xinxueyu']);
     for (const a of DEMO_ACCOUNTS) {
       const classes = [/[A-Z]/, /[a-z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(a.password)).length;
       expect(classes, a.username).toBeGreaterThanOrEqual(3);
@@ -149,6 +149,7 @@ describe('demo accounts', () => {
     }
     expect(DEMO_ACCOUNTS.find((a) => a.username === 'stats')?.departments).toEqual(['economy']);
     expect(DEMO_ACCOUNTS.find((a) => a.username === 'zhaoshang')?.departments).toEqual(['investment']);
+    expect(DEMO_ACCOUNTS.find((a) => a.username === 'tudi')?.departments).toEqual(['land']);
     expect(DEMO_ACCOUNTS.find((a) => a.username === 'leader')?.role).toBe('leader');
   });
 

@@ -219,6 +219,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'admin', displayName: '系统管理员', password: 'Chengdong@Sys2025', role: 'admin', departments: [], enterpriseUscc: null, unitCodes: null },
   { username: 'stats', displayName: '经济发展局 统计员', password: 'Yuanqu@Demo2025', role: 'staff', departments: ['economy'], enterpriseUscc: null, unitCodes: null },
   { username: 'zhaoshang', displayName: '招商局 招商专员', password: 'Yuanqu@Demo2025', role: 'staff', departments: ['investment'], enterpriseUscc: null, unitCodes: null },
+  { username: 'tudi', displayName: '规划土地局 土地专员', password: 'Yuanqu@Demo2025', role: 'staff', departments: ['land'], enterpriseUscc: null, unitCodes: null },
   { username: 'leader', displayName: '管委会领导', password: 'Yuanqu@Demo2025', role: 'leader', departments: [], enterpriseUscc: null, unitCodes: null },
   { username: 'hongli', displayName: '鸿利达新材料 企业联络员', password: 'Yuanqu@Demo2025', role: 'enterprise', departments: [], enterpriseUscc: usccOf('鸿利达新材料'), unitCodes: null },
   { username: 'xinxueyu', displayName: '新雪域冷链物流 企业联络员', password: 'Yuanqu@Demo2025', role: 'enterprise', departments: [], enterpriseUscc: usccOf('新雪域冷链物流'), unitCodes: null },

@@ -1,6 +1,6 @@
 import type { Config } from '../config';
 import type { Db } from '../db/database';
-import type { Clock } from '../lib/clock';
+import { localDate, type Clock } from '../lib/clock';
 import { newId } from '../lib/ids';
 import { appendAudit } from '../modules/audit/audit.repository';
 import { auditEvent, systemContext } from '../modules/audit/audit.context';
@@ -12,6 +12,7 @@ import { childPath } from '../modules/unit/unit';
 import { DEMO_ACCOUNTS, DEMO_ENTERPRISES, DEMO_UNITS } from './demo-data';
 import { rebuildRollup } from '../modules/statistics/rollup';
 import { seedDemoFigures } from './seed-figures';
+import { seedDemoIdleCases } from './seed-idle-cases';
 import { seedDemoFactories, seedDemoParcels } from './seed-parcels';
 
 /** Builds unit rows from code/parent-code pairs, parents first. */
@@ -62,5 +63,6 @@ export async function loadDemo(deps: { db: Db; config: Config; clock: Clock }): 
       mustChangePassword: false,
     });
   }
+  await seedDemoIdleCases(db, DEMO_ACCOUNTS.find((a) => a.username === 'tudi')!.displayName, localDate(clock.now()), now);
   return true;
 }

@@ -44,7 +44,7 @@ export async function resetDatabase(config: Config): Promise<void> {
   await h.close();
 }
 
-/** Starts an app with the demo base loaded (units, 31 enterprises, six accounts). */
+/** Starts an app with the demo base loaded (units, 31 enterprises, seven accounts). */
 export async function startTestApp(opts: { env?: Record<string, string>; demo?: boolean } = {}): Promise<TestApp> {
   const config = testConfig(opts.env);
   await resetDatabase(config);

@@ -20,7 +20,7 @@ export async function runIdleJob(db: Db, ctx: RequestContext, asOf: string): Pro
   const t0 = performance.now();
   const { items } = await idleCheck(db, { unitPaths: null }, asOf);
   const now = ctx.clock.now().toISOString();
-  const actor = ctx.viewer?.username ?? 'system';
+  const actor = ctx.viewer?.displayName ?? 'system';
   return db.transaction().execute(async (trx) => {
     const existing = await casesOf(trx, items.map((i) => i.parcelId));
     const opened: Record<string, unknown>[] = [];

@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY } from '../../lib/clock';
 import { startTestApp, type Agent, type TestApp } from '../../test/harness';
 
-// The test clock starts at 2026-03-02; the demo's 云帆 二期 parcel was due to start on 2024-06-30.
+// The test clock starts at 2026-03-02.
 let t: TestApp;
 let admin: Agent;
 let leader: Agent;
-let yunfan: { id: string; priceYuan: number };
+/** A parcel due to start on 2025-01-15: a full year idle on 2026-01-15. */
+let fresh: { id: string; priceYuan: number };
 /** A parcel a year idle at the start, two years idle 35 days later. */
 let recovery: string;
 
@@ -49,25 +50,42 @@ beforeAll(async () => {
   admin = await t.login('admin');
   leader = await t.login('leader');
   recovery = await unstartedParcel('REC-001', '2024-03-20', 116.066);
-  const parcels = (await admin.get(`/api/v1/land/parcels?q=${encodeURIComponent('云帆智能终端二期')}`)).json().features;
-  yunfan = { id: parcels[0].id, priceYuan: parcels[0].properties.priceYuan };
+  fresh = { id: await unstartedParcel('FEE-001', '2025-01-15', 116.062), priceYuan: 9_000_000 };
 });
 afterAll(() => t.close());
 
 describe('the idle-land job', () => {
+  it('shows the demo’s 云帆 二期 case at a published fee decision, each act signed by the land clerk', async () => {
+    const [c] = (await leader.get('/api/v1/land/idle-cases')).json() as (Case & { parcelName: string; openedOn: string })[];
+    expect(c).toMatchObject({ parcelName: '云帆智能终端二期地块（演示数据）', kind: 'idleFee', stage: 'remedy', openedOn: '2025-07-01', actions: ['appeal', 'close'] });
+    expect(c!.steps.map((s) => `${s.doneOn} ${s.action} ${s.actor}`)).toEqual([
+      '2025-07-01 open system',
+      '2025-07-08 investigate 规划土地局 土地专员',
+      '2025-08-20 determine 规划土地局 土地专员',
+      '2025-08-25 assignCause 规划土地局 土地专员',
+      '2025-09-10 decide 规划土地局 土地专员',
+      '2025-09-15 publish 规划土地局 土地专员',
+    ]);
+    expect(c!.deadlines).toEqual([
+      { key: 'compliance', dueOn: '2025-10-10', passed: true },
+      { key: 'review', dueOn: '2025-11-09', passed: true },
+      { key: 'lawsuit', dueOn: '2026-03-10', passed: false },
+    ]);
+  });
+
   it('opens a fee case of 20 % of the land price once a parcel is a full year past its start date, and only once', async () => {
     const first = (await admin.post('/api/v1/land/idle-cases/run')).json();
     expect(first).toMatchObject({ asOf: '2026-03-02' });
     expect(first.opened).toBeGreaterThanOrEqual(1);
-    const [c] = await casesOf(yunfan.id);
-    expect(c).toMatchObject({ kind: 'idleFee', stage: 'investigation', idleSince: '2025-06-30', fullYears: 1, feeYuan: Math.round(yunfan.priceYuan * 0.2), openedOn: '2026-03-02', actions: ['investigate'] });
+    const [c] = await casesOf(fresh.id);
+    expect(c).toMatchObject({ kind: 'idleFee', stage: 'investigation', idleSince: '2026-01-15', fullYears: 1, feeYuan: 1_800_000, openedOn: '2026-03-02', actions: ['investigate'] });
     expect(c!.deadlines).toEqual([{ key: 'investigation', dueOn: '2026-04-01', passed: false }]);
     expect((await admin.post('/api/v1/land/idle-cases/run')).json().opened).toBe(0);
-    expect(await casesOf(yunfan.id)).toHaveLength(1);
+    expect(await casesOf(fresh.id)).toHaveLength(1);
   });
 
   it('walks the case through investigation, determination, cause, decision, publication and remedy, each act dated and signed', async () => {
-    let [c] = await casesOf(yunfan.id);
+    let [c] = await casesOf(fresh.id);
     const expectStage = async (res: Awaited<ReturnType<typeof act>>, stage: string) => {
       expect(res.statusCode).toBe(200);
       c = res.json();
@@ -81,7 +99,7 @@ describe('the idle-land job', () => {
     await expectStage(await act(c!, { action: 'assignCause', cause: 'holder', note: '企业资金未到位' }), 'plan');
     expect(c!.actions).toEqual(['decide']);
     await expectStage(await act(c!, { action: 'decide', documentNumber: '浔自然资征〔2026〕1号' }), 'publication');
-    expect(c!.feeYuan).toBe(Math.round(yunfan.priceYuan * 0.2));
+    expect(c!.feeYuan).toBe(Math.round(fresh.priceYuan * 0.2));
     expect(c!.steps.at(-1)).toMatchObject({ action: 'decide', doneOn: '2026-04-06', document: { kind: 'feeDecision', number: '浔自然资征〔2026〕1号' } });
     await expectStage(await act(c!, { action: 'publish', note: '区政府门户网站公开' }), 'remedy');
     expect(c!.deadlines).toEqual([
@@ -96,7 +114,7 @@ describe('the idle-land job', () => {
   });
 
   it('refuses an act out of turn, a stale version, and acts from a leader', async () => {
-    const [c] = await casesOf(yunfan.id);
+    const [c] = await casesOf(fresh.id);
     expect((await act(c!, { action: 'publish' })).json().error.details.reason).toBe('wrongStage');
     expect((await act({ ...c!, version: c!.version - 1 }, { action: 'publish' })).statusCode).toBe(409);
     expect((await leader.post(`/api/v1/land/idle-cases/${c!.id}/actions`, { action: 'publish', version: c!.version, note: null })).statusCode).toBe(403);
