@@ -116,9 +116,9 @@ export function shpAndShx(shapes: Shape[], type = 5): { shp: Buffer; shx: Buffer
   };
 }
 
-/** Fields for the rows' keys: text as C (as wide as the widest value), numbers as N, booleans as L. */
+/** Fields for every key of the rows: text as C (as wide as the widest value), numbers as N, booleans as L. */
 export function fieldsOf(rows: DbfRow[], encode: (s: string) => Buffer): DbfField[] {
-  return Object.keys(rows[0] ?? {}).map((name) => {
+  return [...new Set(rows.flatMap((r) => Object.keys(r)))].map((name) => {
     const values = rows.map((r) => r[name]).filter((v) => v !== null && v !== undefined);
     if (values.length === 0) return { name, type: 'C', length: 1 };
     if (values.every((v) => typeof v === 'boolean')) return { name, type: 'L', length: 1 };

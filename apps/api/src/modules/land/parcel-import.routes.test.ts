@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PRJ, shapefileZip, type DbfRow, type Ring, type ShapefileSpec } from '../../test/shapefile';
+import { fieldsOf, gbk, PRJ, shapefileZip, type DbfRow, type Ring, type ShapefileSpec } from '../../test/shapefile';
 import { enterpriseId, startTestApp, type Agent, type TestApp } from '../../test/harness';
 
 // The test clock stands at 2026-03-02.
@@ -27,7 +27,10 @@ afterAll(() => t.close());
 
 describe('parcel import (zipped Shapefile)', () => {
   it('places a 3-degree Gauss-Krüger 117°E parcel where proj4 puts it, without the zone number', async () => {
-    const res = await upload({ shapes: [[square(500_000, 3_290_000)]], rows: [row('SHP-001')], prj: PRJ.gk117 });
+    const contract = row('SHP-001', { 土地价款: 12_000_000, 签订日期: '2023-05-10', 约定开工: '2023-11-10', 约定竣工: '2025-11-10' });
+    // The dates as a .dbf's date fields (D, stored as YYYYMMDD), not as text.
+    const fields = fieldsOf([contract], gbk).map((f) => (['签订日期', '约定开工', '约定竣工'].includes(f.name) ? { ...f, type: 'D' as const, length: 8 } : f));
+    const res = await upload({ shapes: [[square(500_000, 3_290_000)]], rows: [contract], fields, prj: PRJ.gk117 });
     expect(res.json()).toMatchObject({ duplicate: false, created: 1 });
     const p = await parcelByCode('SHP-001');
     const corner = (p.geometry.coordinates[0] as number[][]).find(([lon]) => Math.abs(lon! - 117) < 1e-6)!;
@@ -51,10 +54,11 @@ describe('parcel import (zipped Shapefile)', () => {
     }
   });
 
-  it('opens an imported parcel with its holder, tenure, status and dated history', async () => {
+  it('opens an imported parcel with its contract, status and dated history', async () => {
     const { id } = await parcelByCode('SHP-001');
     const p = (await admin.get(`/api/v1/land/parcels/${id}`)).json();
-    expect(p).toMatchObject({ code: 'SHP-001', tenure: 'transfer', status: 'underConstruction', registeredAreaSqm: 40_000, areaMu: 60 });
+    expect(p).toMatchObject({ code: 'SHP-001', status: 'underConstruction', registeredAreaSqm: 40_000, areaMu: 60 });
+    expect(p).toMatchObject({ tenure: 'transfer', priceYuan: 12_000_000, contractSignedOn: '2023-05-10', agreedStartOn: '2023-11-10', agreedCompletionOn: '2025-11-10' });
     expect(p.statusHistory).toEqual([{ status: 'underConstruction', since: '2026-03-02', actor: 'admin' }]);
   });
 
@@ -62,13 +66,16 @@ describe('parcel import (zipped Shapefile)', () => {
     const before = await count();
     const bowtie: Ring = [[500_000, 3_295_000], [500_200, 3_295_200], [500_200, 3_295_000], [500_000, 3_295_200], [500_000, 3_295_000]];
     const open: Ring = square(500_600, 3_295_000).slice(0, 4).concat([[500_601, 3_295_001]]);
-    const shapes = [[square(500_300, 3_295_000)], [bowtie], [open], [square(500_900, 3_295_000), []]];
-    const res = await upload({ shapes, rows: [row('SHP-010'), row('SHP-011'), row('SHP-012'), row('SHP-013')], prj: PRJ.gk117 });
+    const shapes = [[square(500_300, 3_295_000)], [bowtie], [open], [square(500_900, 3_295_000), []], [square(501_200, 3_295_000)]];
+    const rows = [row('SHP-010'), row('SHP-011'), row('SHP-012'), row('SHP-013'), row('SHP-014', { 约定开工: '2023-02-30', 土地价款: '一千万' })];
+    const res = await upload({ shapes, rows, prj: PRJ.gk117 });
     expect(res.statusCode).toBe(422);
     expect(problemsOf(res).map((p) => [p.row, p.column, p.reason])).toEqual([
       [2, 'geometry', '边界自相交'],
       [3, 'geometry', '边界没有闭合'],
       [4, 'geometry', '坐标不完整'],
+      [5, '土地价款', '土地价款应为不小于 0 的整数（元）'],
+      [5, '约定开工', '日期应为 YYYY-MM-DD'],
     ]);
     expect(await count()).toBe(before);
   });

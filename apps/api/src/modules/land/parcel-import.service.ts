@@ -52,7 +52,7 @@ export async function importParcels(deps: LandDeps, ctx: RequestContext, input: 
     if (!unit || holderId === undefined) continue;
     parcels.push({
       code: f.code, name: f.name, geometry: f.geometry, registeredAreaSqm: f.registeredAreaSqm, landUse: f.landUse, unitId: unit.id, holderEnterpriseId: holderId,
-      tenure: f.tenure, priceYuan: null, contractSignedOn: null, agreedStartOn: null, agreedCompletionOn: null, standard: null,
+      tenure: f.tenure, priceYuan: f.priceYuan, contractSignedOn: f.contractSignedOn, agreedStartOn: f.agreedStartOn, agreedCompletionOn: f.agreedCompletionOn, standard: null,
       status: f.status, actualStartOn: null, developedAreaSqm: null, investmentYuan: null, governmentDelay: null, leases: [],
     });
   }

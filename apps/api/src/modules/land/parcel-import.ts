@@ -14,7 +14,13 @@ const KEYS = {
   status: ['status', '状态'],
   tenure: ['tenure', '供地方式'],
   landUse: ['landUse', '用途', '土地用途'],
+  priceYuan: ['priceYuan', 'price', '土地价款', '价款'],
+  contractSignedOn: ['contractSignedOn', '合同签订日期', '签订日期'],
+  agreedStartOn: ['agreedStartOn', '约定开工日期', '约定开工'],
+  agreedCompletionOn: ['agreedCompletionOn', '约定竣工日期', '约定竣工'],
 } as const;
+
+const CONTRACT_DATES = ['contractSignedOn', 'agreedStartOn', 'agreedCompletionOn'] as const;
 
 const STATUS_LABELS: Record<string, ParcelStatus> = { 未供: 'unsupplied', 已供未动工: 'suppliedNotStarted', 在建: 'underConstruction', 投产: 'producing', 停产: 'suspended', 收回: 'recovered' };
 const TENURE_LABELS: Record<string, Tenure> = { 出让: 'transfer', 划拨: 'allocation', 租赁: 'lease' };
@@ -38,6 +44,10 @@ export interface ParcelFeature {
   status: ParcelStatus;
   tenure: Tenure | null;
   landUse: LandUse;
+  priceYuan: number | null;
+  contractSignedOn: string | null;
+  agreedStartOn: string | null;
+  agreedCompletionOn: string | null;
 }
 
 type Props = Record<string, unknown>;
@@ -58,6 +68,15 @@ function pick(props: Props, field: keyof typeof KEYS): { key: string; value: str
     if (key !== undefined && v !== undefined && v !== null && String(v).trim() !== '') return { key, value: String(v).trim() };
   }
   return null;
+}
+
+/** A date as YYYY-MM-DD, also from 2023/5/10 or 20230510 as spreadsheets write them; null when it is no date. */
+function dateOf(text: string): string | null {
+  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  if (!m) return null;
+  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  const day = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(iso) ? iso : null;
 }
 
 function enumOf<T extends string>(text: string | undefined, labels: Record<string, T>, keys: readonly T[]): T | null | undefined {
@@ -132,6 +151,17 @@ function parcelFeaturesOf(raw: RawFeature[], crs: Crs | null): { features: Parce
     if (tenure === null) problem('tenure', pick(props, 'tenure')!.value, '供地方式应为 出让/划拨/租赁');
     const landUse = enumOf(pick(props, 'landUse')?.value, USE_LABELS, LAND_USES);
     if (landUse === null) problem('landUse', pick(props, 'landUse')!.value, '用途应为 工业/仓储/商业/公共/其他');
+    const price = pick(props, 'priceYuan');
+    const priceYuan = price ? Number(price.value.replace(/,/g, '')) : null;
+    if (price && !(Number.isSafeInteger(priceYuan) && priceYuan! >= 0)) problem(price.key, price.value, '土地价款应为不小于 0 的整数（元）');
+    const dates = Object.fromEntries(
+      CONTRACT_DATES.map((field) => {
+        const given = pick(props, field);
+        const date = given ? dateOf(given.value) : null;
+        if (given && !date) problem(given.key, given.value, '日期应为 YYYY-MM-DD');
+        return [field, date];
+      }),
+    ) as Record<(typeof CONTRACT_DATES)[number], string | null>;
     if (problems.some((p) => p.row === row) || !code || !unit || 'reason' in outline) return;
     const holderUscc = pick(props, 'holder')?.value.toUpperCase() ?? null;
     features.push({
@@ -145,6 +175,8 @@ function parcelFeaturesOf(raw: RawFeature[], crs: Crs | null): { features: Parce
       status: status ?? (holderUscc ? 'producing' : 'unsupplied'),
       tenure: tenure ?? (holderUscc ? 'transfer' : null),
       landUse: landUse ?? 'industrial',
+      priceYuan,
+      ...dates,
     });
   });
   return { features, problems };
