@@ -1,6 +1,6 @@
 import { StringDecoder } from 'node:string_decoder';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { entryStream, zipEntries, type ZipEntry } from './xlsx-guard';
+import { entryStream, zipEntries, type ZipEntry } from './zip';
 import { AppError } from './errors';
 
 /** A cell as stored: shared and inline strings as text, numbers as numbers, booleans as booleans. */

@@ -13,7 +13,7 @@ import type {
   Scale,
 } from '@yuanqu/contracts';
 import { API_BASE, queryString, request } from './client';
-import { uploadXlsx, type UploadOptions } from './upload';
+import { uploadImport, type UploadOptions } from './upload';
 
 export type EnterpriseSort = (typeof ENTERPRISE_SORTS)[number];
 
@@ -77,5 +77,5 @@ export const IMPORT_TEMPLATE_URL = `${API_BASE}/enterprises/import-template`;
 
 /** Uploads the import file; the whole file is written or none of it. */
 export function importEnterprises(file: File, options: UploadOptions): Promise<ImportResult> {
-  return uploadXlsx('/enterprises/import', file, options);
+  return uploadImport('/enterprises/import', file, options);
 }

@@ -1,5 +1,6 @@
-import type { EnterpriseLand, ParcelCollection, ParcelStatus } from '@yuanqu/contracts';
+import type { EnterpriseLand, ImportResult, ParcelCollection, ParcelStatus } from '@yuanqu/contracts';
 import { request } from './client';
+import { uploadImport, type UploadOptions } from './upload';
 
 /** The list filters of the land page; the server matches `q` against code, name and holder. */
 export interface ParcelFilters {
@@ -10,6 +11,11 @@ export interface ParcelFilters {
 /** The parcels in scope as a GeoJSON FeatureCollection (lon/lat). */
 export function listParcels(filters: ParcelFilters): Promise<ParcelCollection> {
   return request<ParcelCollection>('/land/parcels', { query: { ...filters } });
+}
+
+/** Imports parcels from a GeoJSON file or a zipped Shapefile: all of them, or none with the problems listed. */
+export function importParcels(file: File, options: UploadOptions): Promise<ImportResult> {
+  return uploadImport('/land/parcels/import', file, options);
 }
 
 /** An enterprise's land today: own + leased in − leased out. */

@@ -19,7 +19,7 @@ import type {
   Summary,
 } from '@yuanqu/contracts';
 import { API_BASE, ApiError, queryString, request } from './client';
-import { uploadXlsx, type UploadOptions } from './upload';
+import { uploadImport, type UploadOptions } from './upload';
 
 /** Which enterprises an aggregate covers (the API's statistics filter). */
 export interface StatisticsFilters {
@@ -93,7 +93,7 @@ export const FIGURES_TEMPLATE_URL = `${API_BASE}/statistics/import-template`;
 
 /** Imports a figures workbook, all rows or none; warnings stop it until confirmed (acknowledgeWarnings). */
 export function importFigures(file: File, options: UploadOptions & { acknowledgeWarnings?: boolean }): Promise<ImportResult> {
-  return uploadXlsx(`/statistics/import${options.acknowledgeWarnings ? '?acknowledgeWarnings=true' : ''}`, file, options);
+  return uploadImport(`/statistics/import${options.acknowledgeWarnings ? '?acknowledgeWarnings=true' : ''}`, file, options);
 }
 
 /** The summary table of the view as xlsx (a plain link: the browser streams the file). */

@@ -7,8 +7,8 @@ export interface UploadOptions {
   onProgress?: (percent: number) => void;
 }
 
-/** Uploads a spreadsheet with XHR rather than fetch, because only XHR reports upload progress. */
-export function uploadXlsx(route: string, file: File, options: UploadOptions): Promise<ImportResult> {
+/** Uploads an import file with XHR rather than fetch, because only XHR reports upload progress. */
+export function uploadImport(route: string, file: File, options: UploadOptions): Promise<ImportResult> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', API_BASE + route);

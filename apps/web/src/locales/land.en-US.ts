@@ -31,6 +31,13 @@ const en: typeof zh = {
     code: 'Code',
     name: 'Name',
     unit: 'Park or zone',
+    import: {
+      button: 'Import parcels',
+      title: 'Import parcels',
+      formats: 'GeoJSON (.geojson, .json) or a zipped Shapefile (.zip)',
+      hint: 'A Shapefile zip must hold a .shp and a .dbf of the same name, ideally with its .prj and .cpg. Coordinates may be CGCS2000 longitude/latitude, or CGCS2000 3-degree Gauss-Krüger on central meridian 117°E (with or without the zone number 39); convert other systems such as Xian 1980 or Beijing 1954 first. If any parcel is wrong, nothing in the file is written.',
+      success: 'Imported: {created} new parcels.',
+    },
     idle: {
       title: 'Idle land check',
       titleAsOf: 'Idle land check (as of {date})',

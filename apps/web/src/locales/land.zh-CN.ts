@@ -29,6 +29,13 @@ export default {
     code: '地块编号',
     name: '地块名称',
     unit: '所在园区/功能区',
+    import: {
+      button: '导入地块',
+      title: '导入地块',
+      formats: 'GeoJSON（.geojson、.json）或压缩的 Shapefile（.zip）',
+      hint: 'Shapefile 压缩包须含同名的 .shp 和 .dbf，最好带 .prj 和 .cpg。坐标系支持 CGCS2000 经纬度，或 CGCS2000 3 度带高斯-克吕格、中央经线 117°E（带或不带 39 带号）；西安 80、北京 54 等其他坐标系请先转换。只要有一个地块有误，整个文件都不会写入。',
+      success: '导入完成：新增 {created} 宗地块。',
+    },
     idle: {
       title: '闲置土地核查',
       titleAsOf: '闲置土地核查（截至{date}）',

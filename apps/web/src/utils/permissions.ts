@@ -40,11 +40,11 @@ export function canReportFigures(user: Actor | null, enterpriseId: string): bool
   return user?.role === 'enterprise' && user.enterpriseId === enterpriseId;
 }
 
-/** Departments whose staff keep parcels and run the land cases (the API enforces the same rule). */
+/** Departments whose staff keep the parcels and run the land cases (the API enforces the same rule). */
 export const LAND_WRITE_DEPARTMENTS: readonly Department[] = ['land'];
 
-/** May edit parcels, run the idle-land job and record acts on land cases. */
-export function canManageLand(user: Actor | null): boolean {
+/** May record, edit and import parcels, run the idle-land job and record acts on land cases. */
+export function canWriteLand(user: Actor | null): boolean {
   if (!user) return false;
   if (user.role === 'admin') return true;
   return user.role === 'staff' && user.departments.some((d) => LAND_WRITE_DEPARTMENTS.includes(d));

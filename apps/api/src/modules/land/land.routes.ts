@@ -41,7 +41,7 @@ export const landRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
       config: { access: write },
       schema: {
         tags,
-        summary: 'Import a GeoJSON FeatureCollection (multipart field "file"; lon/lat or 3-degree Gauss-Krüger 117°E): all parcels or none',
+        summary: 'Import a GeoJSON FeatureCollection or a zipped Shapefile (.shp, .dbf, optional .prj/.cpg; multipart field "file"; CGCS2000 lon/lat or 3-degree Gauss-Krüger 117°E): all parcels or none',
         consumes: ['multipart/form-data'],
         response: { 200: importResultSchema },
       },

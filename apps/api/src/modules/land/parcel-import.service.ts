@@ -9,16 +9,17 @@ import { auditEvent, type RequestContext } from '../audit/audit.context';
 import { unitInScope } from '../auth/viewer';
 import { findImportByHash, findImportByKey, insertImportBatch } from '../enterprise/import-batch.repository';
 import { unitMap } from '../unit/unit.repository';
-import { readParcelFeatures } from './parcel-import';
+import { readParcelFile } from './parcel-import';
 import { insertParcel, insertStatus } from './parcel.repository';
 import { parcelColumns, type LandDeps } from './parcel.service';
 
 const KIND = 'parcels';
 
 /**
- * Imports a GeoJSON FeatureCollection of parcels (longitude/latitude or 3-degree Gauss-Krüger
- * 117°E, reprojected): every feature is checked first and any problem refuses the whole file,
- * listed by feature number and property; the same file twice returns the first import.
+ * Imports parcels from a GeoJSON FeatureCollection or a zipped Shapefile (longitude/latitude or
+ * 3-degree Gauss-Krüger 117°E, reprojected): every feature is checked first and any problem
+ * refuses the whole file, listed by feature (record) number and property; the same file twice
+ * returns the first import.
  */
 export async function importParcels(deps: LandDeps, ctx: RequestContext, input: { file: Buffer; idempotencyKey: string | null }): Promise<ImportResult> {
   const { db } = deps;
@@ -31,7 +32,7 @@ export async function importParcels(deps: LandDeps, ctx: RequestContext, input: 
   const previous = await findImportByHash(db, KIND, fileHash);
   if (previous) return { importId: previous.id, duplicate: true, created: 0, updated: 0, unchanged: previous.rowCount };
 
-  const { features, problems } = readParcelFeatures(input.file.toString('utf8'));
+  const { features, problems } = readParcelFile(input.file);
   const units = [...(await unitMap(db)).values()].filter((u) => (u.kind === 'park' || u.kind === 'zone') && unitInScope(viewer, u.path));
   const usccs = [...new Set(features.map((f) => f.holderUscc).filter((u): u is string => u !== null))];
   const holders = new Map(usccs.length ? (await db.selectFrom('enterprise').select(['id', 'uscc']).where('uscc', 'in', usccs).execute()).map((e) => [e.uscc, e.id]) : []);
@@ -51,7 +52,7 @@ export async function importParcels(deps: LandDeps, ctx: RequestContext, input: 
     if (!unit || holderId === undefined) continue;
     parcels.push({
       code: f.code, name: f.name, geometry: f.geometry, registeredAreaSqm: f.registeredAreaSqm, landUse: f.landUse, unitId: unit.id, holderEnterpriseId: holderId,
-      tenure: f.tenure, priceYuan: null, contractSignedOn: null, agreedStartOn: null, agreedCompletionOn: null, standard: null,
+      tenure: f.tenure, priceYuan: f.priceYuan, contractSignedOn: f.contractSignedOn, agreedStartOn: f.agreedStartOn, agreedCompletionOn: f.agreedCompletionOn, standard: null,
       status: f.status, actualStartOn: null, developedAreaSqm: null, investmentYuan: null, governmentDelay: null, leases: [],
     });
   }
