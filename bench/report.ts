@@ -76,8 +76,8 @@ export function renderRun(meta: Meta, sections: DbSection[]): string {
   ].join('\n');
 }
 
-const BEGIN = '<!-- bench:begin (written by bench/run.ts; edits inside are overwritten) -->';
-const END = '<!-- bench:end -->';
+const DEFAULT_BEGIN = '<!-- bench:begin (written by bench/run.ts; edits inside are overwritten) -->';
+const DEFAULT_END = '<!-- bench:end -->';
 
 const SKELETON = `# Benchmarks
 
@@ -85,12 +85,17 @@ Province-scale figures for the enterprise list and the Excel import, on SQLite a
 each compared with the raw limit measured in the same run on the same machine (the machine is
 shared: compare the ratios, not absolute numbers across days).
 
-${BEGIN}
-${END}
+${DEFAULT_BEGIN}
+${DEFAULT_END}
 `;
 
-/** Replaces the generated part of docs/benchmarks.md and keeps everything written around it. */
-export function updateDocs(file: string, generated: string): void {
+/** The markers another bench script writes between, e.g. `land` for bench/land.ts. */
+export function markers(name: string): [string, string] {
+  return [`<!-- ${name}:begin (written by bench/${name}.ts; edits inside are overwritten) -->`, `<!-- ${name}:end -->`];
+}
+
+/** Replaces the generated part of docs/benchmarks.md (between the given markers) and keeps everything written around it. */
+export function updateDocs(file: string, generated: string, [BEGIN, END]: [string, string] = [DEFAULT_BEGIN, DEFAULT_END]): void {
   const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : SKELETON;
   const start = current.indexOf(BEGIN);
   const end = current.indexOf(END);
