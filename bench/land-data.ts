@@ -3,6 +3,7 @@
 import type { Db } from '../apps/api/src/db/database';
 import { insertRows } from '../apps/api/src/db/dialect';
 import { unitRows } from '../apps/api/src/demo/seed';
+import type { ParcelGeometry } from '@yuanqu/contracts';
 import { geometryAreaSqm } from '../apps/api/src/lib/geo';
 
 const DEG_LAT_M = 110_860;
@@ -43,7 +44,7 @@ export async function seedLand(db: Db, count: number): Promise<void> {
     const lat = 29.69 + Math.floor(i / 200) * 0.0006;
     const w = 60 / degLonM(lat);
     const h = 60 / DEG_LAT_M;
-    const geometry = { type: 'Polygon' as const, coordinates: [[[lon, lat], [lon + w, lat], [lon + w, lat + h], [lon, lat + h], [lon, lat]]] };
+    const geometry: ParcelGeometry = { type: 'Polygon', coordinates: [[[lon, lat], [lon + w, lat], [lon + w, lat + h], [lon, lat + h], [lon, lat]]] };
     const area = geometryAreaSqm(geometry);
     const r = rnd();
     const status = r < 0.6 ? 'producing' : r < 0.75 ? 'underConstruction' : r < 0.9 ? 'suppliedNotStarted' : r < 0.95 ? 'suspended' : 'unsupplied';
