@@ -9,3 +9,4 @@ export * from './figures';
 export * from './statistics';
 export * from './targets';
 export * from './land';
+export * from './disposal';

@@ -75,6 +75,13 @@ const MATRIX: Row[] = [
   { route: 'PATCH /api/v1/land/factories/:id', body: { version: 999 }, expect: adminOnly },
   { route: 'GET /api/v1/land/settings', expect: committee },
   { route: 'PUT /api/v1/land/settings', body: {}, expect: adminOnly },
+  { route: 'GET /api/v1/land/disposals', expect: committee },
+  { route: 'POST /api/v1/land/disposals', body: {}, expect: adminOnly },
+  { route: 'GET /api/v1/land/disposals/:id', expect: committee },
+  { route: 'PATCH /api/v1/land/disposals/:id', body: { version: 999 }, expect: adminOnly },
+  { route: 'POST /api/v1/land/disposals/:id/state', body: { version: 999, state: 'inProgress' }, expect: adminOnly },
+  { route: 'POST /api/v1/land/disposals/:id/milestones', body: {}, expect: adminOnly },
+  { route: 'PATCH /api/v1/land/disposals/:id/milestones/:milestoneId', body: { version: 999 }, expect: adminOnly },
   { route: 'GET /api/v1/audit', expect: adminOnly },
   { route: 'GET /api/v1/audit/verify', expect: adminOnly },
 ];
@@ -98,6 +105,8 @@ let otherReportId: string;
 let targetId: string;
 let parcelId: string;
 let factoryId: string;
+let disposalId: string;
+let milestoneId: string;
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -118,6 +127,7 @@ beforeAll(async () => {
   });
   parcelId = parcel.json().id;
   factoryId = (await t.database.db.selectFrom('standardFactory').select('id').executeTakeFirstOrThrow()).id;
+  ({ caseId: disposalId, id: milestoneId } = await t.database.db.selectFrom('disposalMilestone').select(['caseId', 'id']).executeTakeFirstOrThrow());
   agents = {
     admin,
     staffEconomy: await t.login('stats'),
@@ -139,10 +149,11 @@ function concrete(route: string, who: Who, query?: string): { method: Method; ur
     ['/targets/', targetId],
     ['/parcels/', parcelId],
     ['/factories/', factoryId],
+    ['/disposals/', disposalId],
     ['/reports/', other ? otherReportId : ownReportId],
   ];
   const id = ids.find(([segment]) => path.includes(segment))?.[1] ?? (other ? otherId : ownId);
-  return { method, url: path.replace(':id', id) + (query ? `?${query}` : '') };
+  return { method, url: path.replace(':id', id).replace(':milestoneId', milestoneId) + (query ? `?${query}` : '') };
 }
 
 describe('authorization matrix', () => {
