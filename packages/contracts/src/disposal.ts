@@ -89,8 +89,8 @@ export const disposalStateChangeSchema = z.strictObject({
 });
 export type DisposalStateChange = z.infer<typeof disposalStateChangeSchema>;
 
-/** Edits a milestone or ticks it done (`doneOn`, not after today) or undone (`doneOn: null`). */
-export const milestoneUpdateSchema = milestoneInputSchema.partial().extend({ version: z.number().int().min(1), doneOn: isoDate.nullable().optional() });
+/** Edits a milestone, or ticks it done (`done: true`, on `doneOn` or today; never after today) or undone. */
+export const milestoneUpdateSchema = milestoneInputSchema.partial().extend({ version: z.number().int().min(1), done: z.boolean().optional(), doneOn: isoDate.optional() });
 export type MilestoneUpdate = z.infer<typeof milestoneUpdateSchema>;
 export const milestoneAddSchema = milestoneInputSchema.extend({ version: z.number().int().min(1) });
 export type MilestoneAdd = z.infer<typeof milestoneAddSchema>;

@@ -70,15 +70,16 @@ export async function addMilestone(db: Db, ctx: RequestContext, id: string, body
   });
 }
 
-/** Edits a milestone of an open case, or ticks it done on `doneOn` (not after today; who ticked it is recorded) or undone. */
+/** Edits a milestone of an open case, or ticks it done on `doneOn` (default today, never later; who ticked it is recorded) or undone. */
 export async function updateMilestone(db: Db, ctx: RequestContext, id: string, milestoneId: string, body: MilestoneUpdate): Promise<DisposalCase> {
-  const { version, doneOn, ...changes } = body;
+  const { version, done: ticked, doneOn, ...changes } = body;
   const current = await openForWrite(db, ctx, id, version);
   const before = current.milestones.find((m) => m.id === milestoneId);
   if (!before) throw notFound('milestone');
-  if (doneOn && doneOn > localDate(ctx.clock.now())) throw new AppError('VALIDATION', 'a milestone cannot be done after today', { field: 'doneOn', reason: 'dateInFuture' });
+  const today = localDate(ctx.clock.now());
+  if (doneOn && (ticked !== true || doneOn > today)) throw new AppError('VALIDATION', 'a milestone is done on a day up to today', { field: 'doneOn', reason: 'dateInFuture' });
   const now = ctx.clock.now().toISOString();
-  const done = doneOn === undefined ? {} : { doneOn, doneBy: doneOn === null ? null : ctx.viewer!.username };
+  const done = ticked === undefined ? {} : ticked ? { doneOn: doneOn ?? today, doneBy: ctx.viewer!.username } : { doneOn: null, doneBy: null };
   const owner = changes.owner === undefined ? {} : { owner: changes.owner?.trim() || null };
   const set = { ...changes, ...owner, ...done };
   return guarded(db, ctx, id, async (trx) => {

@@ -124,14 +124,18 @@ describe('keeping a case', () => {
 
     const [first, second] = started.milestones as Case['milestones'];
     const tick = (milestoneId: string, body: Record<string, unknown>) => tudi.patch(`/api/v1/land/disposals/${id}/milestones/${milestoneId}`, body);
-    expect((await tick(first!.id, { version: 3, doneOn: '2026-03-03' })).json().error.details.reason).toBe('dateInFuture');
-    expect((await tick(first!.id, { version: 3, doneOn: '2026-03-02' })).json()).toMatchObject({ version: 4, progress: { done: 1, total: 2 } });
-    expect((await tick(second!.id, { version: 3, doneOn: '2026-03-02' })).statusCode).toBe(409);
-    const added = (await tudi.post(`/api/v1/land/disposals/${id}/milestones`, { version: 4, title: '复核亩均税收', dueOn: '2026-03-01', owner: null })).json();
-    expect(added).toMatchObject({ version: 5, progress: { done: 1, total: 3 }, overdueMilestones: 1 });
+    expect((await tick(first!.id, { version: 3, done: true, doneOn: '2026-03-03' })).json().error.details.reason).toBe('dateInFuture');
+    expect((await tick(first!.id, { version: 3, done: true, doneOn: '2026-03-01' })).json()).toMatchObject({ version: 4, progress: { done: 1, total: 2 } });
+    const unticked = (await tick(first!.id, { version: 4, done: false })).json();
+    expect(unticked).toMatchObject({ version: 5, progress: { done: 0, total: 2 } });
+    expect(unticked.milestones[0]).toMatchObject({ doneOn: null, doneBy: null });
+    expect((await tick(first!.id, { version: 5, done: true })).json().milestones[0]).toMatchObject({ doneOn: '2026-03-02', doneBy: 'tudi' });
+    expect((await tick(second!.id, { version: 3, done: true })).statusCode).toBe(409);
+    const added = (await tudi.post(`/api/v1/land/disposals/${id}/milestones`, { version: 6, title: '复核亩均税收', dueOn: '2026-03-01', owner: null })).json();
+    expect(added).toMatchObject({ version: 7, progress: { done: 1, total: 3 }, overdueMilestones: 1 });
     expect(added.milestones.at(-1)).toMatchObject({ title: '复核亩均税收', overdue: true });
     let c = added as Case;
-    for (const m of c.milestones.filter((x) => x.doneOn === null)) c = (await tick(m.id, { version: c.version, doneOn: '2026-03-02' })).json();
+    for (const m of c.milestones.filter((x) => x.doneOn === null)) c = (await tick(m.id, { version: c.version, done: true })).json();
     expect(c.milestones.map((m) => m.doneBy)).toEqual(['tudi', 'tudi', 'tudi']);
 
     const completed = (await move({ version: c.version, state: 'completed' })).json();
