@@ -1,3 +1,4 @@
+import disposal from './disposal.en-US';
 import land from './land.en-US';
 import statistics from './statistics.en-US';
 import targets from './targets.en-US';
@@ -389,6 +390,7 @@ const enUS: typeof zhCN = {
   ...statistics,
   ...targets,
   ...land,
+  ...disposal,
 };
 
 export default enUS;

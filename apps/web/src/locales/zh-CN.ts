@@ -1,3 +1,4 @@
+import disposal from './disposal.zh-CN';
 import land from './land.zh-CN';
 import statistics from './statistics.zh-CN';
 import targets from './targets.zh-CN';
@@ -388,4 +389,5 @@ export default {
   ...statistics,
   ...targets,
   ...land,
+  ...disposal,
 };

@@ -40,6 +40,16 @@ export function canReportFigures(user: Actor | null, enterpriseId: string): bool
   return user?.role === 'enterprise' && user.enterpriseId === enterpriseId;
 }
 
+/** Departments whose staff keep the land records and disposal cases (the API enforces the same rule). */
+export const LAND_WRITE_DEPARTMENTS: readonly Department[] = ['land'];
+
+/** May create and edit parcels' disposal cases, tick their measures and move them on. */
+export function canWriteLand(user: Actor | null): boolean {
+  if (!user) return false;
+  if (user.role === 'admin') return true;
+  return user.role === 'staff' && user.departments.some((d) => LAND_WRITE_DEPARTMENTS.includes(d));
+}
+
 /** What a route demands; checked by the router guard before the page loads. */
 export interface RouteAccess {
   roles?: readonly Role[];
