@@ -24,6 +24,7 @@ import { userRoutes } from './modules/auth/user.routes';
 import { dictionaryRoutes } from './modules/dictionary/dictionary.routes';
 import { enterpriseRoutes } from './modules/enterprise/enterprise.routes';
 import { idleCaseRoutes } from './modules/land/idle-case.routes';
+import { disposalRoutes } from './modules/land/disposal.routes';
 import { landRoutes } from './modules/land/land.routes';
 import { notificationRoutes } from './modules/notification/notification.routes';
 import { statisticsExcelRoutes } from './modules/statistics/statistics-excel.routes';
@@ -87,6 +88,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(notificationRoutes, deps);
       await api.register(landRoutes, deps);
       await api.register(idleCaseRoutes, deps);
+      await api.register(disposalRoutes, deps);
       await api.register(auditRoutes, deps);
     },
     { prefix: '/api/v1' },

@@ -10,3 +10,4 @@ export * from './statistics';
 export * from './targets';
 export * from './land';
 export * from './idle-case';
+export * from './disposal';

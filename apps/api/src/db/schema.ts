@@ -288,6 +288,58 @@ export interface IdleCaseStepTable {
   createdAt: string;
 }
 
+/** A low-efficiency land disposal case (低效用地处置): kind, reason, who, dates, state. */
+export interface DisposalCaseTable {
+  id: string;
+  code: string;
+  kind: string;
+  title: string;
+  enterpriseId: string | null;
+  reason: string;
+  /** JSON of EfficiencyFigure, or null. */
+  figure: string | null;
+  incomingEnterpriseId: string | null;
+  incomingProject: string | null;
+  department: string;
+  responsiblePerson: string | null;
+  startOn: string | null;
+  deadlineOn: string | null;
+  completedOn: string | null;
+  state: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DisposalCaseParcelTable {
+  caseId: string;
+  parcelId: string;
+  position: number;
+}
+
+export interface DisposalCaseStateTable {
+  id: string;
+  caseId: string;
+  state: string;
+  since: string;
+  actor: string | null;
+  note: string | null;
+  createdAt: string;
+}
+
+export interface DisposalMilestoneTable {
+  id: string;
+  caseId: string;
+  title: string;
+  dueOn: string | null;
+  owner: string | null;
+  doneOn: string | null;
+  doneBy: string | null;
+  position: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
 /** Committee-editable parameters, one JSON value per key. */
 export interface SettingTable {
   key: string;
@@ -317,4 +369,8 @@ export interface Database {
   standardFactory: StandardFactoryTable;
   idleCase: IdleCaseTable;
   idleCaseStep: IdleCaseStepTable;
+  disposalCase: DisposalCaseTable;
+  disposalCaseParcel: DisposalCaseParcelTable;
+  disposalCaseState: DisposalCaseStateTable;
+  disposalMilestone: DisposalMilestoneTable;
 }

@@ -30,7 +30,7 @@ const DEG_LAT_M = 110_860;
 const degLonM = (lat: number) => 111_320 * Math.cos((lat * Math.PI) / 180);
 
 /** A rectangle of `sqm` square metres, 3:2, with its south-west corner at (lon, lat). */
-function rectangle(lon: number, lat: number, sqm: number): ParcelInput['geometry'] {
+export function rectangle(lon: number, lat: number, sqm: number): ParcelInput['geometry'] {
   const w = Math.sqrt(sqm * 1.5);
   const h = sqm / w;
   const dLon = w / degLonM(lat);
@@ -39,7 +39,7 @@ function rectangle(lon: number, lat: number, sqm: number): ParcelInput['geometry
   return { type: 'Polygon', coordinates: [[[r(lon), r(lat)], [r(lon + dLon), r(lat)], [r(lon + dLon), r(lat + dLat)], [r(lon), r(lat + dLat)], [r(lon), r(lat)]]] };
 }
 
-const addMonths = (date: string, months: number) => {
+export const addMonths = (date: string, months: number) => {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCMonth(d.getUTCMonth() + months);
   return d.toISOString().slice(0, 10);
@@ -53,10 +53,14 @@ function muOf(f: DemoParcelFirm): number {
   return f.scale === 'above' ? 55 + (seed % 35) : 12 + (seed % 25);
 }
 
+/** The south-west corner of a zone's `slot`-th parcel: zones fill their grid row by row, northwards. */
+export function slotCorner(unitCode: string, slot: number): [number, number] {
+  const [lon0, lat0] = ZONE_ORIGIN[unitCode] ?? ZONE_ORIGIN['XY-CD-P3-MFG']!;
+  return [lon0 + (slot % PER_ROW) * STEP[0], lat0 + Math.floor(slot / PER_ROW) * STEP[1]];
+}
+
 function parcelFor(f: DemoParcelFirm, slot: number, status: ParcelStatus, extra: Partial<ParcelInput> = {}): ParcelInput {
-  const [lon0, lat0] = ZONE_ORIGIN[f.unitCode] ?? ZONE_ORIGIN['XY-CD-P3-MFG']!;
-  const lon = lon0 + (slot % PER_ROW) * STEP[0];
-  const lat = lat0 + Math.floor(slot / PER_ROW) * STEP[1];
+  const [lon, lat] = slotCorner(f.unitCode, slot);
   const mu = muOf(f);
   const sqm = Math.round(mu * SQM_PER_MU);
   const signed = f.establishedOn && f.establishedOn > '2012-01-01' ? f.establishedOn : '2012-03-15';

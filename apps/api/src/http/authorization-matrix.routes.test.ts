@@ -79,6 +79,13 @@ const MATRIX: Row[] = [
   { route: 'PATCH /api/v1/land/factories/:id', body: { version: 999 }, expect: adminOnly },
   { route: 'GET /api/v1/land/settings', expect: committee },
   { route: 'PUT /api/v1/land/settings', body: {}, expect: adminOnly },
+  { route: 'GET /api/v1/land/disposals', expect: committee },
+  { route: 'POST /api/v1/land/disposals', body: {}, expect: adminOnly },
+  { route: 'GET /api/v1/land/disposals/:id', expect: committee },
+  { route: 'PATCH /api/v1/land/disposals/:id', body: { version: 999 }, expect: adminOnly },
+  { route: 'POST /api/v1/land/disposals/:id/state', body: { version: 999, state: 'inProgress' }, expect: adminOnly },
+  { route: 'POST /api/v1/land/disposals/:id/milestones', body: {}, expect: adminOnly },
+  { route: 'PATCH /api/v1/land/disposals/:id/milestones/:milestoneId', body: { version: 999 }, expect: adminOnly },
   { route: 'GET /api/v1/audit', expect: adminOnly },
   { route: 'GET /api/v1/audit/verify', expect: adminOnly },
 ];
@@ -103,6 +110,8 @@ let targetId: string;
 let parcelId: string;
 let factoryId: string;
 let idleCaseId: string;
+let disposalId: string;
+let milestoneId: string;
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -125,6 +134,7 @@ beforeAll(async () => {
   factoryId = (await t.database.db.selectFrom('standardFactory').select('id').executeTakeFirstOrThrow()).id;
   await admin.post('/api/v1/land/idle-cases/run');
   idleCaseId = (await t.database.db.selectFrom('idleCase').select('id').executeTakeFirstOrThrow()).id;
+  ({ caseId: disposalId, id: milestoneId } = await t.database.db.selectFrom('disposalMilestone').select(['caseId', 'id']).executeTakeFirstOrThrow());
   agents = {
     admin,
     staffEconomy: await t.login('stats'),
@@ -147,10 +157,11 @@ function concrete(route: string, who: Who, query?: string): { method: Method; ur
     ['/parcels/', parcelId],
     ['/factories/', factoryId],
     ['/idle-cases/', idleCaseId],
+    ['/disposals/', disposalId],
     ['/reports/', other ? otherReportId : ownReportId],
   ];
   const id = ids.find(([segment]) => path.includes(segment))?.[1] ?? (other ? otherId : ownId);
-  return { method, url: path.replace(':id', id) + (query ? `?${query}` : '') };
+  return { method, url: path.replace(':id', id).replace(':milestoneId', milestoneId) + (query ? `?${query}` : '') };
 }
 
 describe('authorization matrix', () => {

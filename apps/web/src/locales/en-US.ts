@@ -1,4 +1,5 @@
 import idle from './idle.en-US';
+import disposal from './disposal.en-US';
 import land from './land.en-US';
 import statistics from './statistics.en-US';
 import targets from './targets.en-US';
@@ -392,6 +393,7 @@ const enUS: typeof zhCN = {
   ...targets,
   ...land,
   ...idle,
+  ...disposal,
 };
 
 export default enUS;

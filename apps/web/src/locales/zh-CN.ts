@@ -1,4 +1,5 @@
 import idle from './idle.zh-CN';
+import disposal from './disposal.zh-CN';
 import land from './land.zh-CN';
 import statistics from './statistics.zh-CN';
 import targets from './targets.zh-CN';
@@ -391,4 +392,5 @@ export default {
   ...targets,
   ...land,
   ...idle,
+  ...disposal,
 };

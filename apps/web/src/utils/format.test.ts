@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCount, formatDate, formatDateTime, formatIndustry, formatPercent } from './format';
+import { formatBytes, formatCount, formatDate, formatDateTime, formatIndustry, formatMonth, formatPercent } from './format';
 
 describe('formatDate', () => {
   it('writes calendar dates the way each language reads them, without shifting the day', () => {
@@ -25,6 +25,16 @@ describe('formatDateTime', () => {
   it('handles missing and unreadable values', () => {
     expect(formatDateTime(null)).toBe('—');
     expect(formatDateTime('not a time')).toBe('not a time');
+  });
+});
+
+describe('formatMonth', () => {
+  it('shows the month of a date as 2025年3月 in Chinese and 2025-03 in English', () => {
+    expect(formatMonth('2025-03-05', 'zh-CN')).toBe('2025年3月');
+    expect(formatMonth('2025-11', 'zh-CN')).toBe('2025年11月');
+    expect(formatMonth('2025-03-05', 'en-US')).toBe('2025-03');
+    expect(formatMonth(null, 'zh-CN')).toBe('—');
+    expect(formatMonth('soon', 'zh-CN')).toBe('soon');
   });
 });
 

@@ -15,6 +15,14 @@ export function formatDate(value: string | null | undefined, locale: Locale): st
   return locale === 'zh-CN' ? `${y}年${Number(mo)}月${Number(d)}日` : `${y}-${mo}-${d}`;
 }
 
+/** The month of a calendar date `YYYY-MM-DD` (or `YYYY-MM`) as 2025年3月 (zh) or 2025-03 (en). */
+export function formatMonth(value: string | null | undefined, locale: Locale): string {
+  if (!value) return EMPTY;
+  const m = /^(\d{4})-(\d{2})/.exec(value);
+  if (!m) return value;
+  return locale === 'zh-CN' ? `${m[1]}年${Number(m[2])}月` : `${m[1]}-${m[2]}`;
+}
+
 // en-CA yields ISO-ordered parts; both languages show the same unambiguous `YYYY-MM-DD HH:mm`.
 const dateTimeFormat = new Intl.DateTimeFormat('en-CA', {
   timeZone: DISPLAY_TIME_ZONE,

@@ -9,6 +9,7 @@ import * as createLand from './20261126T2100-create-land';
 import * as createStandardFactory from './20261126T2130-create-standard-factory';
 import * as parcelGovernmentDelay from './20261126T2200-parcel-government-delay';
 import * as createIdleCase from './20261126T2230-create-idle-case';
+import * as createDisposalCase from './20261126T2330-create-disposal-case';
 
 // Migrations are listed here rather than read from disk so the bundled server carries them.
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '20261126T2130-create-standard-factory': createStandardFactory,
   '20261126T2200-parcel-government-delay': parcelGovernmentDelay,
   '20261126T2230-create-idle-case': createIdleCase,
+  '20261126T2330-create-disposal-case': createDisposalCase,
 };
 
 export const migrationProvider: MigrationProvider = {

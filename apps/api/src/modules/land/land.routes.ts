@@ -15,7 +15,7 @@ import { importParcels } from './parcel-import.service';
 import * as service from './parcel.service';
 
 /** 规划土地 keeps the parcels; admins may too. */
-const write = { roles: ['admin', 'staff'], writeDepartments: ['land'] } as const;
+export const write = { roles: ['admin', 'staff'], writeDepartments: ['land'] } as const;
 const idParams = z.object({ id: z.string().max(40) });
 const tags = ['land'];
 const landSettingsSchema = z.strictObject({ areaTolerance: z.number().min(0).max(1), version: z.number().int().min(1) });
