@@ -9,3 +9,5 @@ export * from './figures';
 export * from './statistics';
 export * from './targets';
 export * from './land';
+export * from './shoreline';
+export * from './map-layer';
