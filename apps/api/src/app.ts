@@ -24,6 +24,7 @@ import { userRoutes } from './modules/auth/user.routes';
 import { dictionaryRoutes } from './modules/dictionary/dictionary.routes';
 import { enterpriseRoutes } from './modules/enterprise/enterprise.routes';
 import { landRoutes } from './modules/land/land.routes';
+import { mapLayerRoutes } from './modules/land/map-layer.routes';
 import { notificationRoutes } from './modules/notification/notification.routes';
 import { statisticsExcelRoutes } from './modules/statistics/statistics-excel.routes';
 import { statisticsRoutes } from './modules/statistics/statistics.routes';
@@ -85,6 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(targetRoutes, deps);
       await api.register(notificationRoutes, deps);
       await api.register(landRoutes, deps);
+      await api.register(mapLayerRoutes, deps);
       await api.register(auditRoutes, deps);
     },
     { prefix: '/api/v1' },

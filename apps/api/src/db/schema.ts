@@ -251,6 +251,27 @@ export interface StandardFactoryTable {
   updatedAt: string;
 }
 
+/** A feature of a map layer (park, zone, axis, shoreline) as GeoJSON text with its bounding box. */
+export interface MapLayerTable {
+  id: string;
+  kind: string;
+  name: string;
+  unitId: string | null;
+  geometry: string;
+  minLon: number;
+  minLat: number;
+  maxLon: number;
+  maxLat: number;
+  /** 1 when drawn for illustration, not from survey data. */
+  approximate: number;
+  source: string | null;
+  /** The feature's place in its import file, so the layer reads back in the file's order. */
+  position: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
 /** Committee-editable parameters, one JSON value per key. */
 export interface SettingTable {
   key: string;
@@ -278,4 +299,5 @@ export interface Database {
   parcelLease: ParcelLeaseTable;
   parcelStatus: ParcelStatusTable;
   standardFactory: StandardFactoryTable;
+  mapLayer: MapLayerTable;
 }

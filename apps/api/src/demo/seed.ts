@@ -12,6 +12,7 @@ import { childPath } from '../modules/unit/unit';
 import { DEMO_ACCOUNTS, DEMO_ENTERPRISES, DEMO_UNITS } from './demo-data';
 import { rebuildRollup } from '../modules/statistics/rollup';
 import { seedDemoFigures } from './seed-figures';
+import { seedDemoLayers } from './seed-layers';
 import { seedDemoFactories, seedDemoParcels } from './seed-parcels';
 
 /** Builds unit rows from code/parent-code pairs, parents first. */
@@ -47,7 +48,8 @@ export async function loadDemo(deps: { db: Db; config: Config; clock: Clock }): 
     const parcels = await seedDemoParcels(trx, placed, now);
     const smallFirms = placed.filter((e) => e.scale === 'below' && e.category === 'industrial').map((e) => e.id);
     await seedDemoFactories(trx, (code) => unitByCode.get(code)!.id, smallFirms, now);
-    await appendAudit(trx, [auditEvent(ctx, 'demo.load', { actorName: 'system', detail: { units: units.length, enterprises: enterprises.length, reports, parcels } })]);
+    const layers = await seedDemoLayers(trx, placed, (code) => unitByCode.get(code)!.id, now);
+    await appendAudit(trx, [auditEvent(ctx, 'demo.load', { actorName: 'system', detail: { units: units.length, enterprises: enterprises.length, reports, parcels, layers } })]);
   });
   const byUscc = new Map(enterprises.map((e) => [e.fields.uscc, e.row.id]));
   for (const a of DEMO_ACCOUNTS) {

@@ -8,6 +8,7 @@ import * as createStatRollup from './20261126T2000-create-stat-rollup';
 import * as createLand from './20261126T2100-create-land';
 import * as createStandardFactory from './20261126T2130-create-standard-factory';
 import * as parcelGovernmentDelay from './20261126T2200-parcel-government-delay';
+import * as createMapLayer from './20261126T2320-create-map-layer';
 
 // Migrations are listed here rather than read from disk so the bundled server carries them.
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '20261126T2100-create-land': createLand,
   '20261126T2130-create-standard-factory': createStandardFactory,
   '20261126T2200-parcel-government-delay': parcelGovernmentDelay,
+  '20261126T2320-create-map-layer': createMapLayer,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -54,7 +54,7 @@ function enumOf<T extends string>(text: string | undefined, labels: Record<strin
 }
 
 /** The outline in longitude/latitude, whatever supported system the file used; or why not. */
-function outlineOf(g: unknown): { geometry: ParcelGeometry } | { reason: string } {
+export function outlineOf(g: unknown): { geometry: ParcelGeometry } | { reason: string } {
   const geo = g as { type?: string; coordinates?: unknown };
   if (!geo || (geo.type !== 'Polygon' && geo.type !== 'MultiPolygon') || !Array.isArray(geo.coordinates)) return { reason: '只支持面（Polygon / MultiPolygon）' };
   const polygons = (geo.type === 'Polygon' ? [geo.coordinates] : geo.coordinates) as number[][][][];
