@@ -1,4 +1,4 @@
-import type { EnterpriseLand, ParcelCollection, ParcelStatus } from '@yuanqu/contracts';
+import type { EnterpriseLand, MapLayerCollection, ParcelCollection, ParcelStatus } from '@yuanqu/contracts';
 import { request } from './client';
 
 /** The list filters of the land page; the server matches `q` against code, name and holder. */
@@ -10,6 +10,11 @@ export interface ParcelFilters {
 /** The parcels in scope as a GeoJSON FeatureCollection (lon/lat). */
 export function listParcels(filters: ParcelFilters): Promise<ParcelCollection> {
   return request<ParcelCollection>('/land/parcels', { query: { ...filters } });
+}
+
+/** The map layers (parks, zones, the axis, the shorelines) in scope, as GeoJSON (lon/lat). */
+export function listMapLayers(): Promise<MapLayerCollection> {
+  return request<MapLayerCollection>('/land/layers');
 }
 
 /** An enterprise's land today: own + leased in − leased out. */
