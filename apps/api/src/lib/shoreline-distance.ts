@@ -22,6 +22,20 @@ function densify(path: number[][]): number[][] {
   return out;
 }
 
+interface Box {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+}
+
+/** Squared distance between two boxes (0 when they overlap). */
+function boxGap2(a: Box, b: Box): number {
+  const dx = Math.max(0, a.minX - b.maxX, b.minX - a.maxX);
+  const dy = Math.max(0, a.minY - b.maxY, b.minY - a.maxY);
+  return dx * dx + dy * dy;
+}
+
 /**
  * Segments of one shoreline layer in a plane in metres: a transverse Mercator on GRS80 (the
  * CGCS2000 ellipsoid) whose central meridian runs through the middle of the layer, so the scale
@@ -34,6 +48,10 @@ class Segments {
   /** ax, ay, bx, by of segment i at 4i … 4i+3. */
   readonly xy: Float64Array;
   readonly count: number;
+  /** The bounding box of each segment. */
+  readonly boxes: Box[];
+  /** The first segment of each line. */
+  readonly lineStarts = new Set<number>();
 
   constructor(lines: LineGeometry[]) {
     const paths = lines.flatMap((g) => (g.type === 'LineString' ? [g.coordinates] : g.coordinates));
@@ -44,11 +62,16 @@ class Segments {
     this.project = (lon, lat) => converter.forward([lon, lat]) as Xy;
     const out: number[] = [];
     for (const path of paths) {
+      this.lineStarts.add(out.length / 4);
       const pts = densify(path).map(([lon, lat]) => this.project(lon!, lat!));
       for (let i = 0; i + 1 < pts.length; i++) out.push(pts[i]![0], pts[i]![1], pts[i + 1]![0], pts[i + 1]![1]);
     }
     this.xy = Float64Array.from(out);
     this.count = out.length / 4;
+    this.boxes = Array.from({ length: this.count }, (_, i) => {
+      const [ax, ay, bx, by] = [out[4 * i]!, out[4 * i + 1]!, out[4 * i + 2]!, out[4 * i + 3]!];
+      return { minX: Math.min(ax, bx), minY: Math.min(ay, by), maxX: Math.max(ax, bx), maxY: Math.max(ay, by) };
+    });
   }
 
   /** Squared distance from (px, py) to segment i. */
@@ -68,8 +91,14 @@ function pointSegmentDist2(px: number, py: number, ax: number, ay: number, bx: n
   return ex * ex + ey * ey;
 }
 
-const orient = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number) => Math.sign((bx - ax) * (cy - ay) - (by - ay) * (cx - ax));
-const within = (a: number, b: number, c: number) => Math.min(a, b) <= c && c <= Math.max(a, b);
+function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
+  return Math.sign((bx - ax) * (cy - ay) - (by - ay) * (cx - ax));
+}
+
+/** For r collinear with p–q: whether it lies between them. */
+function onSegment(p: Xy, q: Xy, r: Xy): boolean {
+  return Math.min(p[0], q[0]) <= r[0] && r[0] <= Math.max(p[0], q[0]) && Math.min(p[1], q[1]) <= r[1] && r[1] <= Math.max(p[1], q[1]);
+}
 
 /** True when two closed segments share a point (crossing, touching or overlapping). */
 function segmentsMeet(a: Xy, b: Xy, c: Xy, d: Xy): boolean {
@@ -78,8 +107,7 @@ function segmentsMeet(a: Xy, b: Xy, c: Xy, d: Xy): boolean {
   const o3 = orient(c[0], c[1], d[0], d[1], a[0], a[1]);
   const o4 = orient(c[0], c[1], d[0], d[1], b[0], b[1]);
   if (o1 !== o2 && o3 !== o4) return true;
-  const on = (p: Xy, q: Xy, r: Xy) => within(p[0], q[0], r[0]) && within(p[1], q[1], r[1]);
-  return (o1 === 0 && on(a, b, c)) || (o2 === 0 && on(a, b, d)) || (o3 === 0 && on(c, d, a)) || (o4 === 0 && on(c, d, b));
+  return (o1 === 0 && onSegment(a, b, c)) || (o2 === 0 && onSegment(a, b, d)) || (o3 === 0 && onSegment(c, d, a)) || (o4 === 0 && onSegment(c, d, b));
 }
 
 /** Even-odd rule over every ring, so a point in a hole is outside. */
@@ -98,17 +126,19 @@ function insideRings(rings: Xy[][], x: number, y: number): boolean {
 /** How the distance functions find segments: by a tree, or by looking at all of them. */
 interface SegmentSearch {
   readonly segments: Segments;
-  /** Squared distance from (x, y) to the nearest segment. */
-  nearest2(x: number, y: number): number;
-  /** Calls `visit` with every segment whose bounding box meets the box. */
-  inBox(minX: number, minY: number, maxX: number, maxY: number, visit: (i: number) => void): void;
+  /**
+   * Squared distance from (x, y) to the nearest segment, at most `within` (the caller's best so
+   * far: a bound that lets the tree skip most of itself).
+   */
+  nearest2(x: number, y: number, within?: number): number;
+  /**
+   * Calls `visit` with the segments whose bounding box lies nearer the box than `bound()` (squared);
+   * `visit` may lower the bound as it finds closer segments.
+   */
+  near(box: Box, bound: () => number, visit: (i: number) => void): void;
 }
 
-interface Node {
-  minX: number;
-  minY: number;
-  maxX: number;
-  maxY: number;
+interface Node extends Box {
   /** Child nodes, or null for a leaf. */
   children: Node[] | null;
   /** The segments of a leaf. */
@@ -116,11 +146,13 @@ interface Node {
 }
 
 const NODE_SIZE = 16;
-const boxDist2 = (n: Node, x: number, y: number) => {
+
+/** Squared distance from a point to a box (0 inside it). */
+function boxDist2(n: Box, x: number, y: number): number {
   const dx = x < n.minX ? n.minX - x : x > n.maxX ? x - n.maxX : 0;
   const dy = y < n.minY ? n.minY - y : y > n.maxY ? y - n.maxY : 0;
   return dx * dx + dy * dy;
-};
+}
 
 /** Sort-Tile-Recursive packing: vertical slices by x centre, runs of NODE_SIZE by y centre within each. */
 function strGroups(nodes: Node[]): Node[][] {
@@ -146,55 +178,62 @@ function parentOf(children: Node[]): Node {
   };
 }
 
-/** An STR-packed R-tree over the segments; nearest-segment search is depth-first, nearest box first, pruned by the best so far. */
+/**
+ * An R-tree over the segments: leaves of consecutive segments, Sort-Tile-Recursive packing above
+ * them. Nearest-segment search is depth-first, nearest box first, pruned by the best so far.
+ */
 class SegmentTree implements SegmentSearch {
   private readonly root: Node;
+  /** Children's box distances by depth, reused: the search runs for every vertex of every parcel and should not allocate. */
+  private readonly scratch: Float64Array[] = [];
 
   constructor(readonly segments: Segments) {
-    const s = segments.xy;
-    let level: Node[] = Array.from({ length: segments.count }, (_, i) => ({
-      minX: Math.min(s[4 * i]!, s[4 * i + 2]!),
-      minY: Math.min(s[4 * i + 1]!, s[4 * i + 3]!),
-      maxX: Math.max(s[4 * i]!, s[4 * i + 2]!),
-      maxY: Math.max(s[4 * i + 1]!, s[4 * i + 3]!),
-      children: null,
-      items: [i],
-    }));
-    level = strGroups(level).map((group) => ({ ...parentOf(group), children: null, items: group.flatMap((n) => n.items) }));
+    // Leaves are runs of consecutive segments along the line, which lie close together; sorting
+    // single segments into tiles instead scatters a meandering line's neighbours across wide boxes.
+    const runs: Node[][] = [];
+    segments.boxes.forEach((box, i) => {
+      const last = runs[runs.length - 1];
+      const node = { ...box, children: null, items: [i] };
+      if (!last || last.length === NODE_SIZE || segments.lineStarts.has(i)) runs.push([node]);
+      else last.push(node);
+    });
+    let level: Node[] = runs.map((run) => ({ ...parentOf(run), children: null, items: run.flatMap((n) => n.items) }));
     while (level.length > 1) level = strGroups(level).map(parentOf);
     this.root = level[0]!;
   }
 
-  nearest2(x: number, y: number): number {
-    let best = Infinity;
-    const visit = (node: Node) => {
-      if (!node.children) {
-        for (const i of node.items) best = Math.min(best, this.segments.dist2(i, x, y));
-        return;
-      }
-      const order = node.children.map((c) => ({ c, d: boxDist2(c, x, y) })).sort((a, b) => a.d - b.d);
-      for (const { c, d } of order) {
-        if (d >= best) break;
-        visit(c);
-      }
-    };
-    visit(this.root);
-    return best;
+  nearest2(x: number, y: number, within = Infinity): number {
+    return this.nearestIn(this.root, x, y, within, 0);
   }
 
-  inBox(minX: number, minY: number, maxX: number, maxY: number, visit: (i: number) => void): void {
-    const s = this.segments.xy;
+  private nearestIn(node: Node, x: number, y: number, best: number, depth: number): number {
+    if (!node.children) {
+      for (const i of node.items) best = Math.min(best, this.segments.dist2(i, x, y));
+      return best;
+    }
+    const kids = node.children;
+    const d = (this.scratch[depth] ??= new Float64Array(NODE_SIZE));
+    for (let k = 0; k < kids.length; k++) d[k] = boxDist2(kids[k]!, x, y);
+    // Nearest box first, until every remaining box is farther than the best segment found.
+    for (;;) {
+      let pick = -1;
+      let min = best;
+      for (let k = 0; k < kids.length; k++) {
+        if (d[k]! < min) [pick, min] = [k, d[k]!];
+      }
+      if (pick < 0) return best;
+      d[pick] = Infinity;
+      best = this.nearestIn(kids[pick]!, x, y, best, depth + 1);
+    }
+  }
+
+  near(box: Box, bound: () => number, visit: (i: number) => void): void {
     const stack = [this.root];
     while (stack.length) {
       const n = stack.pop()!;
-      if (n.maxX < minX || n.minX > maxX || n.maxY < minY || n.minY > maxY) continue;
+      if (boxGap2(n, box) >= bound()) continue;
       if (n.children) stack.push(...n.children);
-      else {
-        for (const i of n.items) {
-          const [ax, ay, bx, by] = [s[4 * i]!, s[4 * i + 1]!, s[4 * i + 2]!, s[4 * i + 3]!];
-          if (Math.max(ax, bx) >= minX && Math.min(ax, bx) <= maxX && Math.max(ay, by) >= minY && Math.min(ay, by) <= maxY) visit(i);
-        }
-      }
+      else for (const i of n.items) if (boxGap2(this.segments.boxes[i]!, box) < bound()) visit(i);
     }
   }
 }
@@ -203,14 +242,14 @@ class SegmentTree implements SegmentSearch {
 class SegmentScan implements SegmentSearch {
   constructor(readonly segments: Segments) {}
 
-  nearest2(x: number, y: number): number {
-    let best = Infinity;
+  nearest2(x: number, y: number, within = Infinity): number {
+    let best = within;
     for (let i = 0; i < this.segments.count; i++) best = Math.min(best, this.segments.dist2(i, x, y));
     return best;
   }
 
-  inBox(_minX: number, _minY: number, _maxX: number, _maxY: number, visit: (i: number) => void): void {
-    for (let i = 0; i < this.segments.count; i++) visit(i);
+  near(box: Box, bound: () => number, visit: (i: number) => void): void {
+    for (let i = 0; i < this.segments.count; i++) if (boxGap2(this.segments.boxes[i]!, box) < bound()) visit(i);
   }
 }
 
@@ -218,31 +257,28 @@ class SegmentScan implements SegmentSearch {
 function polygonDistance(search: SegmentSearch, rings: Xy[][]): number {
   const s = search.segments.xy;
   let best2 = Infinity;
-  const box = [Infinity, Infinity, -Infinity, -Infinity];
+  const box: Box = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
   for (const ring of rings) {
     for (const [x, y] of ring) {
-      best2 = Math.min(best2, search.nearest2(x, y));
-      [box[0], box[1], box[2], box[3]] = [Math.min(box[0]!, x), Math.min(box[1]!, y), Math.max(box[2]!, x), Math.max(box[3]!, y)];
+      best2 = search.nearest2(x, y, best2);
+      [box.minX, box.minY, box.maxX, box.maxY] = [Math.min(box.minX, x), Math.min(box.minY, y), Math.max(box.maxX, x), Math.max(box.maxY, y)];
     }
   }
-  if (best2 === 0) return 0;
-  // Any closer pair involves a segment within the vertex distance of the polygon's box.
-  const r = Math.sqrt(best2);
-  let meets = false;
-  search.inBox(box[0]! - r, box[1]! - r, box[2]! + r, box[3]! + r, (i) => {
-    if (meets) return;
+  // Only a segment nearer the outline's box than the nearest vertex can come closer (or meet it);
+  // meeting sets the bound to 0, which ends the search.
+  search.near(box, () => best2, (i) => {
     const a: Xy = [s[4 * i]!, s[4 * i + 1]!];
     const b: Xy = [s[4 * i + 2]!, s[4 * i + 3]!];
-    if (insideRings(rings, a[0], a[1])) meets = true;
+    if (insideRings(rings, a[0], a[1])) best2 = 0;
     for (const ring of rings) {
-      for (let k = 0; k + 1 < ring.length && !meets; k++) {
+      for (let k = 0; k + 1 < ring.length && best2 > 0; k++) {
         const [p, q] = [ring[k]!, ring[k + 1]!];
-        if (segmentsMeet(a, b, p, q)) meets = true;
-        best2 = Math.min(best2, pointSegmentDist2(a[0], a[1], p[0], p[1], q[0], q[1]), pointSegmentDist2(b[0], b[1], p[0], p[1], q[0], q[1]));
+        if (segmentsMeet(a, b, p, q)) best2 = 0;
+        else best2 = Math.min(best2, pointSegmentDist2(a[0], a[1], p[0], p[1], q[0], q[1]), pointSegmentDist2(b[0], b[1], p[0], p[1], q[0], q[1]));
       }
     }
   });
-  return meets ? 0 : Math.sqrt(best2);
+  return Math.sqrt(best2);
 }
 
 /** Distances in metres from points and parcels to one shoreline layer. */
