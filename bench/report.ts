@@ -89,13 +89,23 @@ ${BEGIN}
 ${END}
 `;
 
-/** Replaces the generated part of docs/benchmarks.md and keeps everything written around it. */
-export function updateDocs(file: string, generated: string): void {
+/** The markers of a generated block of docs/benchmarks.md: the main run's, or a named section's. */
+function markers(block: string | undefined): [string, string] {
+  if (!block) return [BEGIN, END];
+  return [`<!-- bench:${block}:begin (written by bench/${block}.ts; edits inside are overwritten) -->`, `<!-- bench:${block}:end -->`];
+}
+
+/**
+ * Replaces one generated block of docs/benchmarks.md (the main run's, or `block`'s) and keeps
+ * everything written around it; a block not there yet is added at the end.
+ */
+export function updateDocs(file: string, generated: string, block?: string): void {
+  const [begin, end] = markers(block);
   const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : SKELETON;
-  const start = current.indexOf(BEGIN);
-  const end = current.indexOf(END);
-  const base = start >= 0 && end > start ? current : `${current.trimEnd()}\n\n${BEGIN}\n${END}\n`;
-  const s = base.indexOf(BEGIN);
-  const e = base.indexOf(END);
-  fs.writeFileSync(file, `${base.slice(0, s + BEGIN.length)}\n${generated.trim()}\n${base.slice(e)}`);
+  const start = current.indexOf(begin);
+  const stop = current.indexOf(end);
+  const base = start >= 0 && stop > start ? current : `${current.trimEnd()}\n\n${begin}\n${end}\n`;
+  const s = base.indexOf(begin);
+  const e = base.indexOf(end);
+  fs.writeFileSync(file, `${base.slice(0, s + begin.length)}\n${generated.trim()}\n${base.slice(e)}`);
 }
