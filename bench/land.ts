@@ -18,7 +18,7 @@ import { systemContext } from '../apps/api/src/modules/audit/audit.context';
 import { runIdleJob } from '../apps/api/src/modules/land/idle-case.job';
 import { seedLand } from './land-data';
 import { DEFAULT_PG_URL, recreateBenchDatabase, redact } from './postgres';
-import { cpuModel, markers, num, renderSection, updateDocs, type DbSection } from './report';
+import { cpuModel, num, renderSection, updateDocs, type DbSection } from './report';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -99,7 +99,7 @@ async function main() {
     ...sections.map(renderSection),
   ].join('\n');
   console.log(markdown);
-  if (!QUICK) updateDocs(path.join(ROOT, 'docs/benchmarks.md'), markdown, markers('land'));
+  if (!QUICK) updateDocs(path.join(ROOT, 'docs/benchmarks.md'), markdown, 'land');
 }
 
 main().catch((err: unknown) => {

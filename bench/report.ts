@@ -76,8 +76,8 @@ export function renderRun(meta: Meta, sections: DbSection[]): string {
   ].join('\n');
 }
 
-const DEFAULT_BEGIN = '<!-- bench:begin (written by bench/run.ts; edits inside are overwritten) -->';
-const DEFAULT_END = '<!-- bench:end -->';
+const BEGIN = '<!-- bench:begin (written by bench/run.ts; edits inside are overwritten) -->';
+const END = '<!-- bench:end -->';
 
 const SKELETON = `# Benchmarks
 
@@ -85,22 +85,27 @@ Province-scale figures for the enterprise list and the Excel import, on SQLite a
 each compared with the raw limit measured in the same run on the same machine (the machine is
 shared: compare the ratios, not absolute numbers across days).
 
-${DEFAULT_BEGIN}
-${DEFAULT_END}
+${BEGIN}
+${END}
 `;
 
-/** The markers another bench script writes between, e.g. `land` for bench/land.ts. */
-export function markers(name: string): [string, string] {
-  return [`<!-- ${name}:begin (written by bench/${name}.ts; edits inside are overwritten) -->`, `<!-- ${name}:end -->`];
+/** The markers of a generated block of docs/benchmarks.md: the main run's, or a named section's. */
+function markers(block: string | undefined): [string, string] {
+  if (!block) return [BEGIN, END];
+  return [`<!-- bench:${block}:begin (written by bench/${block}.ts; edits inside are overwritten) -->`, `<!-- bench:${block}:end -->`];
 }
 
-/** Replaces the generated part of docs/benchmarks.md (between the given markers) and keeps everything written around it. */
-export function updateDocs(file: string, generated: string, [BEGIN, END]: [string, string] = [DEFAULT_BEGIN, DEFAULT_END]): void {
+/**
+ * Replaces one generated block of docs/benchmarks.md (the main run's, or `block`'s) and keeps
+ * everything written around it; a block not there yet is added at the end.
+ */
+export function updateDocs(file: string, generated: string, block?: string): void {
+  const [begin, end] = markers(block);
   const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : SKELETON;
-  const start = current.indexOf(BEGIN);
-  const end = current.indexOf(END);
-  const base = start >= 0 && end > start ? current : `${current.trimEnd()}\n\n${BEGIN}\n${END}\n`;
-  const s = base.indexOf(BEGIN);
-  const e = base.indexOf(END);
-  fs.writeFileSync(file, `${base.slice(0, s + BEGIN.length)}\n${generated.trim()}\n${base.slice(e)}`);
+  const start = current.indexOf(begin);
+  const stop = current.indexOf(end);
+  const base = start >= 0 && stop > start ? current : `${current.trimEnd()}\n\n${begin}\n${end}\n`;
+  const s = base.indexOf(begin);
+  const e = base.indexOf(end);
+  fs.writeFileSync(file, `${base.slice(0, s + begin.length)}\n${generated.trim()}\n${base.slice(e)}`);
 }

@@ -1,7 +1,8 @@
 // `npm run bench`: province-scale figures for the enterprise list and the Excel import, on SQLite
-// and then PostgreSQL, each next to the raw limit measured in the same run. Everything it creates
-// lives in a temporary directory (and the PostgreSQL database yuanqu_bench); results go to stdout
-// and, for a full run, to docs/benchmarks.md.
+// and then PostgreSQL, each next to the raw limit measured in the same run, and the shoreline
+// distance service against its no-index baseline (shoreline.ts). Everything it creates lives in a
+// temporary directory (and the PostgreSQL database yuanqu_bench); results go to stdout and, for a
+// full run, to docs/benchmarks.md.
 //
 //   BENCH_QUICK=1          5,000 enterprises, 10,000 import rows, 3 s load runs (smoke test)
 //   BENCH_DATABASE_URL     PostgreSQL bench database, dropped and recreated (default DEFAULT_PG_URL)
@@ -17,6 +18,7 @@ import { allUsccs, figuresImport, latency } from './statistics';
 import { analyze, DEFAULT_PG_URL, recreateBenchDatabase, redact, serverVersion } from './postgres';
 import { answers, freePort, rssMethod, runChecked, runMeasured, startServer, type Measured } from './proc';
 import { cpuModel, mb, num, pct, renderRun, renderSection, secs, updateDocs, type DbSection } from './report';
+import { runShorelineBench } from './shoreline';
 import { writeImportWorkbook, type PlaceUnit, type Variant } from './workbook';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -266,6 +268,8 @@ async function benchDatabase(title: string, url: string, shared: Shared, extraSe
 }
 
 async function main(): Promise<void> {
+  log('shoreline distance (in this process, before any server starts)…');
+  runShorelineBench(QUICK);
   const loadAtStart = os.loadavg()[0]!;
   log(`${QUICK ? 'QUICK' : 'full'} run: building the API…`);
   await runChecked('npm', ['run', 'build', '-w', 'apps/api'], { cwd: ROOT });

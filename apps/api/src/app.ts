@@ -26,6 +26,7 @@ import { enterpriseRoutes } from './modules/enterprise/enterprise.routes';
 import { idleCaseRoutes } from './modules/land/idle-case.routes';
 import { disposalRoutes } from './modules/land/disposal.routes';
 import { landRoutes } from './modules/land/land.routes';
+import { mapLayerRoutes } from './modules/land/map-layer.routes';
 import { notificationRoutes } from './modules/notification/notification.routes';
 import { statisticsExcelRoutes } from './modules/statistics/statistics-excel.routes';
 import { statisticsRoutes } from './modules/statistics/statistics.routes';
@@ -89,6 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(landRoutes, deps);
       await api.register(idleCaseRoutes, deps);
       await api.register(disposalRoutes, deps);
+      await api.register(mapLayerRoutes, deps);
       await api.register(auditRoutes, deps);
     },
     { prefix: '/api/v1' },

@@ -11,3 +11,5 @@ export * from './targets';
 export * from './land';
 export * from './idle-case';
 export * from './disposal';
+export * from './shoreline';
+export * from './map-layer';

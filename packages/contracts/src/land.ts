@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { shorelineDistanceSchema } from './shoreline';
 
 /** How a parcel is held: 出让 (transfer), 划拨 (allocation), 租赁 (lease). */
 export const TENURES = ['transfer', 'allocation', 'lease'] as const;
@@ -105,6 +106,8 @@ export const parcelSchema = z.object({
   /** The outline's area differs from the registered one by more than the tolerance. */
   areaMismatch: z.boolean(),
   holderName: z.string().nullable(),
+  /** Metres to the Yangtze mainstream and tributary shorelines, and the buffers the parcel falls in. */
+  shorelineDistance: shorelineDistanceSchema,
   statusHistory: z.array(z.object({ status: z.enum(PARCEL_STATUSES), since: z.string(), actor: z.string().nullable() })),
   version: z.number().int(),
   updatedAt: z.string(),

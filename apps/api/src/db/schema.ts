@@ -274,6 +274,27 @@ export interface IdleCaseTable {
   updatedAt: string;
 }
 
+/** A feature of a map layer (park, zone, axis, shoreline) as GeoJSON text with its bounding box. */
+export interface MapLayerTable {
+  id: string;
+  kind: string;
+  name: string;
+  unitId: string | null;
+  geometry: string;
+  minLon: number;
+  minLat: number;
+  maxLon: number;
+  maxLat: number;
+  /** 1 when drawn for illustration, not from survey data. */
+  approximate: number;
+  source: string | null;
+  /** The feature's place in its import file, so the layer reads back in the file's order. */
+  position: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
 /** One act recorded on an idle-land case; `document` and `detail` are JSON. */
 export interface IdleCaseStepTable {
   id: string;
@@ -373,4 +394,5 @@ export interface Database {
   disposalCaseParcel: DisposalCaseParcelTable;
   disposalCaseState: DisposalCaseStateTable;
   disposalMilestone: DisposalMilestoneTable;
+  mapLayer: MapLayerTable;
 }

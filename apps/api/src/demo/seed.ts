@@ -14,6 +14,7 @@ import { rebuildRollup } from '../modules/statistics/rollup';
 import { seedDemoFigures } from './seed-figures';
 import { seedDemoIdleCases } from './seed-idle-cases';
 import { seedDemoDisposals } from './seed-disposals';
+import { seedDemoLayers } from './seed-layers';
 import { seedDemoFactories, seedDemoParcels } from './seed-parcels';
 
 /** Builds unit rows from code/parent-code pairs, parents first. */
@@ -51,6 +52,8 @@ export async function loadDemo(deps: { db: Db; config: Config; clock: Clock }): 
     await seedDemoFactories(trx, (code) => unitByCode.get(code)!.id, smallFirms, now);
     const disposals = await seedDemoDisposals(trx, placed, (code) => unitByCode.get(code)!.id, localDate(clock.now()), now);
     await appendAudit(trx, [auditEvent(ctx, 'demo.load', { actorName: 'system', detail: { units: units.length, enterprises: enterprises.length, reports, parcels, disposals } })]);
+    const layers = await seedDemoLayers(trx, placed, (code) => unitByCode.get(code)!.id, now);
+    await appendAudit(trx, [auditEvent(ctx, 'demo.load', { actorName: 'system', detail: { units: units.length, enterprises: enterprises.length, reports, parcels, layers } })]);
   });
   const byUscc = new Map(enterprises.map((e) => [e.fields.uscc, e.row.id]));
   for (const a of DEMO_ACCOUNTS) {

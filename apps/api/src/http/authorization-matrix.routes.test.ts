@@ -86,6 +86,10 @@ const MATRIX: Row[] = [
   { route: 'POST /api/v1/land/disposals/:id/state', body: { version: 999, state: 'inProgress' }, expect: adminOnly },
   { route: 'POST /api/v1/land/disposals/:id/milestones', body: {}, expect: adminOnly },
   { route: 'PATCH /api/v1/land/disposals/:id/milestones/:milestoneId', body: { version: 999 }, expect: adminOnly },
+  { route: 'GET /api/v1/land/layers', expect: committee },
+  { route: 'POST /api/v1/land/layers/:kind/import', body: {}, expect: adminOnly },
+  { route: 'DELETE /api/v1/land/layers/:kind', expect: adminOnly },
+  { route: 'GET /api/v1/land/distance', query: 'lon=116.05&lat=29.72', expect: committee },
   { route: 'GET /api/v1/audit', expect: adminOnly },
   { route: 'GET /api/v1/audit/verify', expect: adminOnly },
 ];
@@ -146,7 +150,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 function concrete(route: string, who: Who, query?: string): { method: Method; url: string } {
   const [method, path] = route.split(' ') as [Method, string];
@@ -161,7 +165,7 @@ function concrete(route: string, who: Who, query?: string): { method: Method; ur
     ['/reports/', other ? otherReportId : ownReportId],
   ];
   const id = ids.find(([segment]) => path.includes(segment))?.[1] ?? (other ? otherId : ownId);
-  return { method, url: path.replace(':id', id).replace(':milestoneId', milestoneId) + (query ? `?${query}` : '') };
+  return { method, url: path.replace(':id', id).replace(':milestoneId', milestoneId).replace(':kind', 'axis') + (query ? `?${query}` : '') };
 }
 
 describe('authorization matrix', () => {

@@ -1,4 +1,4 @@
-import type { EnterpriseLand, ImportResult, ParcelCollection, ParcelStatus } from '@yuanqu/contracts';
+import type { EnterpriseLand, ImportResult, MapLayerCollection, ParcelCollection, ParcelStatus } from '@yuanqu/contracts';
 import { request } from './client';
 import { uploadImport, type UploadOptions } from './upload';
 
@@ -16,6 +16,11 @@ export function listParcels(filters: ParcelFilters): Promise<ParcelCollection> {
 /** Imports parcels from a GeoJSON file or a zipped Shapefile: all of them, or none with the problems listed. */
 export function importParcels(file: File, options: UploadOptions): Promise<ImportResult> {
   return uploadImport('/land/parcels/import', file, options);
+}
+
+/** The map layers (parks, zones, the axis, the shorelines) in scope, as GeoJSON (lon/lat). */
+export function listMapLayers(): Promise<MapLayerCollection> {
+  return request<MapLayerCollection>('/land/layers');
 }
 
 /** An enterprise's land today: own + leased in − leased out. */

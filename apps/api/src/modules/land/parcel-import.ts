@@ -88,7 +88,7 @@ function enumOf<T extends string>(text: string | undefined, labels: Record<strin
  * The outline in longitude/latitude, from the system `crs` names or, when the file does not say,
  * the one its coordinates fit; or why not.
  */
-function outlineOf(g: unknown, declared: Crs | null): { geometry: ParcelGeometry } | { reason: string } {
+export function outlineOf(g: unknown, declared: Crs | null): { geometry: ParcelGeometry } | { reason: string } {
   const geo = g as { type?: string; coordinates?: unknown };
   if (!geo || (geo.type !== 'Polygon' && geo.type !== 'MultiPolygon') || !Array.isArray(geo.coordinates)) return { reason: '只支持面（Polygon / MultiPolygon）' };
   const polygons = (geo.type === 'Polygon' ? [geo.coordinates] : geo.coordinates) as number[][][][];

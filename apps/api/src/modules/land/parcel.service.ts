@@ -27,6 +27,7 @@ import { enterpriseInScope, unitInScope, type Viewer } from '../auth/viewer';
 import { readSetting } from '../setting/setting.repository';
 import { unitMap } from '../unit/unit.repository';
 import * as repo from './parcel.repository';
+import { parcelShoreline, shorelines, type Shorelines } from './shoreline.service';
 
 export interface LandDeps {
   db: Db;
@@ -44,13 +45,14 @@ function bbox(g: ParcelGeometry) {
   return { minLon: Math.min(...xs), minLat: Math.min(...ys), maxLon: Math.max(...xs), maxLat: Math.max(...ys) };
 }
 
-function present(r: repo.ParcelRow, leases: repo.NamedLeaseRow[], statuses: repo.StatusRow[], tolerance: number, viewer: Viewer): Parcel {
+function present(r: repo.ParcelRow, leases: repo.NamedLeaseRow[], statuses: repo.StatusRow[], tolerance: number, shore: Shorelines, viewer: Viewer): Parcel {
   if (!unitInScope(viewer, r.unitPath)) throw notFound('parcel');
+  const geometry = JSON.parse(r.geometry) as ParcelGeometry;
   return {
     id: r.id,
     code: r.code,
     name: r.name,
-    geometry: JSON.parse(r.geometry) as ParcelGeometry,
+    geometry,
     registeredAreaSqm: r.registeredAreaSqm,
     computedAreaSqm: Math.round(r.computedAreaSqm * 100) / 100,
     areaMu: Math.round((r.registeredAreaSqm / SQM_PER_MU) * 100) / 100,
@@ -60,6 +62,7 @@ function present(r: repo.ParcelRow, leases: repo.NamedLeaseRow[], statuses: repo
     unitName: r.unitName,
     holderEnterpriseId: r.holderEnterpriseId,
     holderName: r.holderName,
+    shorelineDistance: parcelShoreline(shore, geometry),
     tenure: r.tenure as Tenure | null,
     priceYuan: r.priceYuan === null ? null : Number(r.priceYuan),
     contractSignedOn: r.contractSignedOn,
@@ -86,7 +89,7 @@ export async function getParcel(deps: LandDeps, viewer: Viewer, id: string): Pro
   const r = await repo.findParcel(deps.db, id);
   if (!r || !unitInScope(viewer, r.unitPath)) throw notFound('parcel');
   const { leases, statuses } = await repo.parcelDetails(deps.db, [id]);
-  return present(r, leases.get(id) ?? [], statuses.get(id) ?? [], await tolerance(deps.db), viewer);
+  return present(r, leases.get(id) ?? [], statuses.get(id) ?? [], await tolerance(deps.db), await shorelines(deps.db), viewer);
 }
 
 export async function listParcels(deps: LandDeps, viewer: Viewer, query: ParcelListQuery): Promise<ParcelCollection> {
@@ -95,10 +98,11 @@ export async function listParcels(deps: LandDeps, viewer: Viewer, query: ParcelL
   const rows = await repo.listParcels(deps.db, viewer, { ...query, unitPath }, likeOperator(deps.config.database));
   const { leases, statuses } = await repo.parcelDetails(deps.db, rows.map((r) => r.id));
   const tol = await tolerance(deps.db);
+  const shore = await shorelines(deps.db);
   return {
     type: 'FeatureCollection',
     features: rows.map((r) => {
-      const { geometry, ...properties } = present(r, leases.get(r.id) ?? [], statuses.get(r.id) ?? [], tol, viewer);
+      const { geometry, ...properties } = present(r, leases.get(r.id) ?? [], statuses.get(r.id) ?? [], tol, shore, viewer);
       return { type: 'Feature' as const, id: r.id, geometry, properties };
     }),
   };
@@ -149,7 +153,7 @@ export async function updateParcel(deps: LandDeps, ctx: RequestContext, id: stri
   const viewer = ctx.viewer!;
   const current = await getParcel(deps, viewer, id);
   const { version, statusSince, ...changes } = patch;
-  const { id: _id, computedAreaSqm: _c, areaMu: _m, areaMismatch: _x, holderName: _h, unitName: _n, statusHistory: _s, version: _v, updatedAt: _u, leases: named, ...rest } = current;
+  const { id: _id, computedAreaSqm: _c, areaMu: _m, areaMismatch: _x, holderName: _h, shorelineDistance: _d, unitName: _n, statusHistory: _s, version: _v, updatedAt: _u, leases: named, ...rest } = current;
   const before: ParcelInput = { ...rest, leases: named.map(({ lesseeName: _l, ...lease }) => lease) };
   const next: ParcelInput = { ...before, ...changes };
   await assertValid(deps, viewer, next);

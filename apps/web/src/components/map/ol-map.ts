@@ -1,16 +1,41 @@
 // The only module that imports OpenLayers; use-ol-map.ts loads it on demand so it gets its own chunk.
 import 'ol/ol.css';
-import Map from 'ol/Map';
+import OlMap from 'ol/Map';
 import View from 'ol/View';
-import { isEmpty } from 'ol/extent';
+import { getCenter, isEmpty } from 'ol/extent';
 import GeoJSON from 'ol/format/GeoJSON';
 import type { FeatureLike } from 'ol/Feature';
+import Point from 'ol/geom/Point';
 import VectorLayer from 'ol/layer/Vector';
+import { getPointResolution } from 'ol/proj';
 import VectorSource from 'ol/source/Vector';
-import { Fill, Stroke, Style } from 'ol/style';
+import { Fill, Stroke, Style, Text } from 'ol/style';
+import { bufferWidthPx, type OverlayLayer } from './overlay';
 import type { FeatureMap, FeatureMapOptions } from './use-ol-map';
 
 const format = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
+/** Overlays stack under the features in the order given; the features stay on top. */
+const FEATURES_Z = 1_000;
+
+/** The style function of one overlay; a buffer's stroke width follows the zoom and the latitude. */
+function overlayStyle(spec: OverlayLayer) {
+  const fill = spec.fill ? new Fill({ color: spec.fill }) : undefined;
+  return (feature: FeatureLike, resolution: number) => {
+    let width = spec.width;
+    if (spec.bufferM !== undefined) {
+      const centre = getCenter(feature.getGeometry()!.getExtent());
+      width = bufferWidthPx(spec.bufferM, getPointResolution('EPSG:3857', resolution, centre));
+    }
+    const stroke = new Stroke({ color: spec.stroke, width, lineDash: spec.dash, lineCap: 'round', lineJoin: 'round' });
+    if (!spec.label) return new Style({ fill, stroke });
+    const text = new Text({ text: String(feature.get('name') ?? ''), font: '12px sans-serif', fill: new Fill({ color: '#303133' }), stroke: new Stroke({ color: '#fff', width: 3 }), overflow: true });
+    if (spec.label === 'centre') return new Style({ fill, stroke, text });
+    const [minX, , maxX, maxY] = feature.getGeometry()!.getExtent();
+    text.setOffsetY(spec.label === 'insideTop' ? 12 : -9);
+    if (spec.label === 'insideTop') text.setFont('bold 13px sans-serif');
+    return [new Style({ fill, stroke }), new Style({ geometry: new Point([(minX! + maxX!) / 2, maxY!]), text })];
+  };
+}
 
 /** A map of GeoJSON features on a plain background (no tile service), in Web Mercator. */
 export function createFeatureMap(target: HTMLElement, options: FeatureMapOptions): FeatureMap {
@@ -20,15 +45,17 @@ export function createFeatureMap(target: HTMLElement, options: FeatureMapOptions
     const spec = options.styleOf(feature.getProperties(), feature.getId() === selectedId);
     return new Style({ fill: new Fill({ color: spec.fill }), stroke: new Stroke({ color: spec.stroke, width: spec.width }) });
   };
-  const layer = new VectorLayer({ source, style: styleOf });
-  const map = new Map({ target, layers: [layer], view: new View({ center: [0, 0], zoom: 2 }) });
+  const layer = new VectorLayer({ source, style: styleOf, zIndex: FEATURES_Z });
+  const map = new OlMap({ target, layers: [layer], view: new View({ center: [0, 0], zoom: 2 }) });
+  const overlays = new Map<string, { layer: VectorLayer<VectorSource>; collection: object }>();
+  const onFeatures = { layerFilter: (l: unknown) => l === layer };
 
   map.on('singleclick', (event) => {
-    const hit = map.forEachFeatureAtPixel(event.pixel, (feature) => feature.getId());
+    const hit = map.forEachFeatureAtPixel(event.pixel, (feature) => feature.getId(), onFeatures);
     if (hit !== undefined) options.onSelect(String(hit));
   });
   map.on('pointermove', (event) => {
-    target.style.cursor = map.hasFeatureAtPixel(event.pixel) ? 'pointer' : '';
+    target.style.cursor = map.hasFeatureAtPixel(event.pixel, onFeatures) ? 'pointer' : '';
   });
 
   return {
@@ -37,6 +64,24 @@ export function createFeatureMap(target: HTMLElement, options: FeatureMapOptions
       source.addFeatures(format.readFeatures(collection));
       const extent = source.getExtent();
       if (extent && !isEmpty(extent)) map.getView().fit(extent, { padding: [24, 24, 24, 24], maxZoom: 18 });
+    },
+    setOverlays(specs) {
+      specs.forEach((spec, i) => {
+        let entry = overlays.get(spec.key);
+        if (!entry) {
+          entry = { layer: new VectorLayer({ source: new VectorSource(), declutter: spec.label !== undefined }), collection: {} };
+          overlays.set(spec.key, entry);
+          map.addLayer(entry.layer);
+        }
+        if (entry.collection !== spec.collection) {
+          entry.layer.getSource()!.clear();
+          entry.layer.getSource()!.addFeatures(format.readFeatures(spec.collection));
+          entry.collection = spec.collection;
+        }
+        entry.layer.setStyle(overlayStyle(spec));
+        entry.layer.setZIndex(i);
+        entry.layer.setVisible(spec.visible);
+      });
     },
     select(id) {
       selectedId = id;

@@ -1,4 +1,5 @@
 import { onBeforeUnmount, onMounted, watch, type Ref } from 'vue';
+import type { OverlayLayer } from './overlay';
 
 /** How one feature is drawn; colours as CSS strings. */
 export interface FeatureStyle {
@@ -18,6 +19,8 @@ export interface FeatureMapOptions {
 export interface FeatureMap {
   /** Replaces the features (a GeoJSON FeatureCollection in lon/lat) and fits the view to them. */
   setFeatures(collection: object): void;
+  /** Shows these reference layers under the features, bottom first; hidden ones are kept for later. */
+  setOverlays(overlays: OverlayLayer[]): void;
   select(id: string | null): void;
   resize(): void;
   dispose(): void;
@@ -25,10 +28,10 @@ export interface FeatureMap {
 
 /**
  * Owns one OpenLayers map: loads the library on first mount (its own chunk, fetched only by pages
- * with a map), shows `features` and follows `selectedId`, tracks the container's size, and
- * disposes on unmount.
+ * with a map), shows `features` over the `overlays` and follows `selectedId`, tracks the
+ * container's size, and disposes on unmount.
  */
-export function useOlMap(el: Ref<HTMLElement | null>, features: Ref<object | null>, selectedId: Ref<string | null>, options: FeatureMapOptions): void {
+export function useOlMap(el: Ref<HTMLElement | null>, features: Ref<object | null>, selectedId: Ref<string | null>, options: FeatureMapOptions, overlays?: Ref<OverlayLayer[]>): void {
   let map: FeatureMap | undefined;
   let observer: ResizeObserver | undefined;
   let unmounted = false;
@@ -39,6 +42,7 @@ export function useOlMap(el: Ref<HTMLElement | null>, features: Ref<object | nul
     if (unmounted || !el.value) return;
     map = createFeatureMap(el.value, options);
     map.select(selectedId.value);
+    if (overlays) map.setOverlays(overlays.value);
     if (features.value) map.setFeatures(features.value);
     observer = new ResizeObserver(() => map?.resize());
     observer.observe(el.value);
@@ -46,6 +50,7 @@ export function useOlMap(el: Ref<HTMLElement | null>, features: Ref<object | nul
 
   watch(features, (next) => next && map?.setFeatures(next));
   watch(selectedId, (id) => map?.select(id));
+  if (overlays) watch(overlays, (next) => map?.setOverlays(next));
 
   onBeforeUnmount(() => {
     unmounted = true;

@@ -17,6 +17,7 @@ function parcel(overrides: Partial<ParcelProperties> = {}): ParcelProperties {
     unitName: '高端制造功能区',
     holderEnterpriseId: 'e1',
     holderName: '鸿利达新材料',
+    shorelineDistance: { mainstream: { distanceM: 2_450.3, within1Km: false, within3Km: true, approximate: true }, tributary: { distanceM: null, within1Km: false, approximate: false } },
     tenure: 'transfer',
     priceYuan: 12_345_678,
     contractSignedOn: '2025-03-10',
