@@ -1,7 +1,5 @@
 import type { Factory, FactoryInput, FactoryUpdate } from '@yuanqu/contracts';
-import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database';
-import type { StandardFactoryTable } from '../../db/schema';
 import { AppError, conflict, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { diff } from '../audit/audit';
@@ -9,10 +7,9 @@ import { appendAudit } from '../audit/audit.repository';
 import { auditEvent, type RequestContext } from '../audit/audit.context';
 import { unitInScope, type Viewer } from '../auth/viewer';
 import { unitMap } from '../unit/unit.repository';
+import * as repo from './factory.repository';
 
-type Row = Selectable<StandardFactoryTable>;
-
-function present(r: Row): Factory {
+function present(r: repo.FactoryRow): Factory {
   const occupants = JSON.parse(r.occupants) as Factory['occupants'];
   const occupiedSqm = occupants.reduce((s, o) => s + o.areaSqm, 0);
   return {
@@ -34,7 +31,7 @@ function present(r: Row): Factory {
 /** Standard factory buildings in the viewer's scope, newest first. */
 export async function listFactories(db: Db, viewer: Viewer): Promise<Factory[]> {
   const units = await unitMap(db);
-  const rows = await db.selectFrom('standardFactory').selectAll().orderBy('completedOn', 'desc').orderBy('code').execute();
+  const rows = await repo.listFactoryRows(db);
   return rows.filter((r) => unitInScope(viewer, units.get(r.unitId)?.path ?? '/none/')).map(present);
 }
 
@@ -42,9 +39,8 @@ async function assertValid(db: Db, viewer: Viewer, f: FactoryInput): Promise<voi
   const unit = (await unitMap(db)).get(f.unitId);
   if (!unit || !unitInScope(viewer, unit.path) || (unit.kind !== 'park' && unit.kind !== 'zone')) throw new AppError('VALIDATION', 'a factory building lies in a park or a zone', { field: 'unitId' });
   if (f.occupants.reduce((s, o) => s + o.areaSqm, 0) > f.floorAreaSqm) throw new AppError('VALIDATION', 'more area occupied than the building has', { field: 'occupants' });
-  const ids = [...new Set(f.occupants.map((o) => o.enterpriseId))];
-  const found = ids.length ? await db.selectFrom('enterprise').select('id').where('id', 'in', ids).execute() : [];
-  if (found.length !== ids.length) throw new AppError('VALIDATION', 'unknown enterprise', { field: 'occupants' });
+  const ids = new Set(f.occupants.map((o) => o.enterpriseId));
+  if ((await repo.enterpriseNames(db, [...ids])).size !== ids.size) throw new AppError('VALIDATION', 'unknown enterprise', { field: 'occupants' });
 }
 
 const columnsOf = ({ occupants, ...rest }: FactoryInput) => ({ ...rest, occupants: JSON.stringify(occupants) });
@@ -54,15 +50,15 @@ export async function createFactory(db: Db, ctx: RequestContext, input: FactoryI
   const now = ctx.clock.now().toISOString();
   const row = { id: newId(), ...columnsOf(input), version: 1, createdAt: now, updatedAt: now };
   await db.transaction().execute(async (trx) => {
-    if (await trx.selectFrom('standardFactory').select('id').where('code', '=', input.code).executeTakeFirst()) throw new AppError('DUPLICATE', 'a building with this code exists', { field: 'code' });
-    await trx.insertInto('standardFactory').values(row).execute();
+    if (await repo.codeTaken(trx, input.code)) throw new AppError('DUPLICATE', 'a building with this code exists', { field: 'code' });
+    await repo.insertFactory(trx, row);
     await appendAudit(trx, [auditEvent(ctx, 'factory.create', { entityType: 'factory', entityId: row.id, detail: { changes: diff({}, input) } })]);
   });
   return present(row);
 }
 
 export async function updateFactory(db: Db, ctx: RequestContext, id: string, patch: FactoryUpdate): Promise<Factory> {
-  const before = await db.selectFrom('standardFactory').selectAll().where('id', '=', id).executeTakeFirst();
+  const before = await repo.findFactoryRow(db, id);
   const units = await unitMap(db);
   if (!before || !unitInScope(ctx.viewer!, units.get(before.unitId)?.path ?? '/none/')) throw notFound('factory');
   const { version, ...changes } = patch;
@@ -71,12 +67,11 @@ export async function updateFactory(db: Db, ctx: RequestContext, id: string, pat
   await assertValid(db, ctx.viewer!, next);
   const now = ctx.clock.now().toISOString();
   const saved = await db.transaction().execute(async (trx) => {
-    const done = await trx.updateTable('standardFactory').set({ ...columnsOf(next), version: version + 1, updatedAt: now }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
-    if (Number(done.numUpdatedRows) !== 1) return false;
+    if (!(await repo.updateFactoryRow(trx, id, version, { ...columnsOf(next), updatedAt: now }))) return false;
     await appendAudit(trx, [auditEvent(ctx, 'factory.update', { entityType: 'factory', entityId: id, detail: { changes: diff(current, next) } })]);
     return true;
   });
-  const after = present((await db.selectFrom('standardFactory').selectAll().where('id', '=', id).executeTakeFirst())!);
+  const after = present((await repo.findFactoryRow(db, id))!);
   if (!saved) throw conflict(after);
   return after;
 }
