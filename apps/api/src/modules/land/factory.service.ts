@@ -1,19 +1,22 @@
-import type { Factory, FactoryInput, FactoryUpdate } from '@yuanqu/contracts';
+import type { Factory, FactoryInput, FactorySummary, FactoryUpdate } from '@yuanqu/contracts';
 import type { Db } from '../../db/database';
+import { localDate, type Clock } from '../../lib/clock';
 import { AppError, conflict, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { diff } from '../audit/audit';
 import { appendAudit } from '../audit/audit.repository';
 import { auditEvent, type RequestContext } from '../audit/audit.context';
 import { unitInScope, type Viewer } from '../auth/viewer';
-import { unitMap } from '../unit/unit.repository';
+import { findTargetByCode } from '../target/target.repository';
+import { unitMap, type UnitRow } from '../unit/unit.repository';
+import { summarizeFactories } from './factory';
 import * as repo from './factory.repository';
 
-function present(r: repo.FactoryRow): Factory {
-  const occupants = JSON.parse(r.occupants) as Factory['occupants'];
-  const occupiedSqm = occupants.reduce((s, o) => s + o.areaSqm, 0);
+/** The plan's target whose yearly goal the buildings are measured against (metric `factoryArea`). */
+export const FACTORY_TARGET_CODE = 'standardFactory2025';
+
+function inputOf(r: repo.FactoryRow): FactoryInput {
   return {
-    id: r.id,
     code: r.code,
     name: r.name,
     unitId: r.unitId,
@@ -21,18 +24,51 @@ function present(r: repo.FactoryRow): Factory {
     completedOn: r.completedOn,
     floors: r.floors,
     floorAreaSqm: r.floorAreaSqm,
-    occupants,
+    occupants: JSON.parse(r.occupants) as FactoryInput['occupants'],
+  };
+}
+
+function present(r: repo.FactoryRow, units: ReadonlyMap<string, UnitRow>, names: ReadonlyMap<string, string>): Factory {
+  const input = inputOf(r);
+  const occupiedSqm = input.occupants.reduce((s, o) => s + o.areaSqm, 0);
+  return {
+    id: r.id,
+    ...input,
+    unitName: units.get(r.unitId)?.name ?? '',
+    occupants: input.occupants.map((o) => ({ enterpriseId: o.enterpriseId, name: names.get(o.enterpriseId) ?? null, areaSqm: o.areaSqm })),
     occupiedSqm,
     occupancy: occupiedSqm / r.floorAreaSqm,
     version: r.version,
   };
 }
 
+/** Rows in the viewer's scope, presented with their unit's and occupants' names (one query for all names). */
+async function presentAll(db: Db, viewer: Viewer, rows: repo.FactoryRow[]): Promise<Factory[]> {
+  const units = await unitMap(db);
+  const visible = rows.filter((r) => unitInScope(viewer, units.get(r.unitId)?.path ?? '/none/'));
+  const names = await repo.enterpriseNames(db, visible.flatMap((r) => inputOf(r).occupants.map((o) => o.enterpriseId)));
+  return visible.map((r) => present(r, units, names));
+}
+
+async function presentOne(db: Db, viewer: Viewer, row: repo.FactoryRow): Promise<Factory> {
+  const [presented] = await presentAll(db, viewer, [row]);
+  if (!presented) throw notFound('factory');
+  return presented;
+}
+
 /** Standard factory buildings in the viewer's scope, newest first. */
 export async function listFactories(db: Db, viewer: Viewer): Promise<Factory[]> {
-  const units = await unitMap(db);
-  const rows = await repo.listFactoryRows(db);
-  return rows.filter((r) => unitInScope(viewer, units.get(r.unitId)?.path ?? '/none/')).map(present);
+  return presentAll(db, viewer, await repo.listFactoryRows(db));
+}
+
+/**
+ * The floor area completed each year in the viewer's scope against the yearly goal of the plan's
+ * target, so an edit of that goal on the targets page shows here; this year counts up to today.
+ */
+export async function factorySummary(db: Db, clock: Clock, viewer: Viewer): Promise<FactorySummary> {
+  const target = await findTargetByCode(db, FACTORY_TARGET_CODE);
+  const goal = target && target.trendOnly !== 1 ? target.targetValue : null;
+  return summarizeFactories(await listFactories(db, viewer), goal, localDate(clock.now()));
 }
 
 async function assertValid(db: Db, viewer: Viewer, f: FactoryInput): Promise<void> {
@@ -54,7 +90,7 @@ export async function createFactory(db: Db, ctx: RequestContext, input: FactoryI
     await repo.insertFactory(trx, row);
     await appendAudit(trx, [auditEvent(ctx, 'factory.create', { entityType: 'factory', entityId: row.id, detail: { changes: diff({}, input) } })]);
   });
-  return present(row);
+  return presentOne(db, ctx.viewer!, row);
 }
 
 export async function updateFactory(db: Db, ctx: RequestContext, id: string, patch: FactoryUpdate): Promise<Factory> {
@@ -62,7 +98,7 @@ export async function updateFactory(db: Db, ctx: RequestContext, id: string, pat
   const units = await unitMap(db);
   if (!before || !unitInScope(ctx.viewer!, units.get(before.unitId)?.path ?? '/none/')) throw notFound('factory');
   const { version, ...changes } = patch;
-  const { id: _id, occupiedSqm: _o, occupancy: _p, version: _v, ...current } = present(before);
+  const current = inputOf(before);
   const next: FactoryInput = { ...current, ...changes };
   await assertValid(db, ctx.viewer!, next);
   const now = ctx.clock.now().toISOString();
@@ -71,7 +107,7 @@ export async function updateFactory(db: Db, ctx: RequestContext, id: string, pat
     await appendAudit(trx, [auditEvent(ctx, 'factory.update', { entityType: 'factory', entityId: id, detail: { changes: diff(current, next) } })]);
     return true;
   });
-  const after = present((await repo.findFactoryRow(db, id))!);
+  const after = await presentOne(db, ctx.viewer!, (await repo.findFactoryRow(db, id))!);
   if (!saved) throw conflict(after);
   return after;
 }
