@@ -1,3 +1,4 @@
+import factory from './factory.en-US';
 import idle from './idle.en-US';
 import land from './land.en-US';
 import statistics from './statistics.en-US';
@@ -42,6 +43,7 @@ const enUS: typeof zhCN = {
     reporting: 'Statistical report',
     review: 'Review',
     land: 'Land',
+    factories: 'Factory buildings',
   },
   header: { logout: 'Log out', changePassword: 'Change password', userMenu: 'User menu' },
   roles: { admin: 'Administrator', staff: 'Staff', leader: 'Leader', enterprise: 'Enterprise user' },
@@ -392,6 +394,7 @@ const enUS: typeof zhCN = {
   ...targets,
   ...land,
   ...idle,
+  ...factory,
 };
 
 export default enUS;

@@ -1,3 +1,4 @@
+import factory from './factory.zh-CN';
 import idle from './idle.zh-CN';
 import land from './land.zh-CN';
 import statistics from './statistics.zh-CN';
@@ -41,6 +42,7 @@ export default {
     reporting: '数据填报',
     review: '数据审核',
     land: '土地与空间',
+    factories: '标准厂房',
   },
   header: { logout: '退出登录', changePassword: '修改密码', userMenu: '用户菜单' },
   roles: { admin: '管理员', staff: '业务人员', leader: '领导', enterprise: '企业用户' },
@@ -391,4 +393,5 @@ export default {
   ...targets,
   ...land,
   ...idle,
+  ...factory,
 };
