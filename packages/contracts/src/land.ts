@@ -158,9 +158,37 @@ export type FactoryUpdate = z.infer<typeof factoryUpdateSchema>;
 
 export const factorySchema = factoryInputSchema.extend({
   id: z.string(),
+  /** The park or zone the building lies in. */
+  unitName: z.string(),
+  occupants: z.array(z.object({ enterpriseId: z.string(), name: z.string().nullable(), areaSqm: z.number() })),
   occupiedSqm: z.number(),
   /** Occupied floor area as a share of the whole (0–1). */
   occupancy: z.number(),
   version: z.number().int(),
 });
 export type Factory = z.infer<typeof factorySchema>;
+
+/** The floor area completed in one year (completion dated in it, up to today). */
+export const factoryYearSchema = z.object({ year: z.number().int(), completedSqm: z.number(), buildings: z.number().int() });
+export type FactoryYear = z.infer<typeof factoryYearSchema>;
+
+/** Standard factory buildings against the plan's yearly goal (target standardFactory2025), in the viewer's scope. */
+export const factorySummarySchema = z.object({
+  /** The target's yearly goal, ㎡; null when there is no such target or it has no number. */
+  goalSqmPerYear: z.number().nullable(),
+  /** Every year from the first completion to the current one, years without a completion included. */
+  years: z.array(factoryYearSchema),
+  currentYear: z.number().int(),
+  /** Completed so far this year, ㎡. */
+  currentYearSqm: z.number(),
+  /** currentYearSqm / goal (may pass 1); null without a goal. */
+  progress: z.number().nullable(),
+  /** Floor area of the buildings completed by today, and how much of it is occupied. */
+  completedSqm: z.number(),
+  occupiedSqm: z.number(),
+  /** occupiedSqm / completedSqm (0–1); null with no building. */
+  occupancy: z.number().nullable(),
+  /** Today in China, the day the figures stand at. */
+  asOf: z.string(),
+});
+export type FactorySummary = z.infer<typeof factorySummarySchema>;

@@ -75,6 +75,7 @@ const MATRIX: Row[] = [
   { route: 'GET /api/v1/land/idle-cases/:id', expect: committee },
   { route: 'POST /api/v1/land/idle-cases/:id/actions', body: { action: 'publish', version: 999, note: null }, expect: adminOnly },
   { route: 'GET /api/v1/land/factories', expect: committee },
+  { route: 'GET /api/v1/land/factories/summary', expect: committee },
   { route: 'POST /api/v1/land/factories', body: {}, expect: adminOnly },
   { route: 'PATCH /api/v1/land/factories/:id', body: { version: 999 }, expect: adminOnly },
   { route: 'GET /api/v1/land/settings', expect: committee },

@@ -1,4 +1,4 @@
-import type { EnterpriseLand, ImportResult, MapLayerCollection, ParcelCollection, ParcelStatus } from '@yuanqu/contracts';
+import type { EnterpriseLand, Factory, FactoryInput, FactorySummary, FactoryUpdate, ImportResult, MapLayerCollection, ParcelCollection, ParcelStatus } from '@yuanqu/contracts';
 import { request } from './client';
 import { uploadImport, type UploadOptions } from './upload';
 
@@ -36,4 +36,23 @@ export interface IdleCheck {
 
 export function getIdleCheck(): Promise<IdleCheck> {
   return request<IdleCheck>('/land/idle-check');
+}
+
+/** Standard factory buildings in scope, newest completion first, with their zone's and occupants' names. */
+export function listFactories(): Promise<Factory[]> {
+  return request<Factory[]>('/land/factories');
+}
+
+/** Floor area completed each year (this year up to today) against the yearly goal of the plan's target. */
+export function getFactorySummary(): Promise<FactorySummary> {
+  return request<FactorySummary>('/land/factories/summary');
+}
+
+export function createFactory(body: FactoryInput): Promise<Factory> {
+  return request<Factory>('/land/factories', { method: 'POST', body });
+}
+
+/** A stale version answers 409 CONFLICT with the building as it now stands in `details.current`. */
+export function updateFactory(id: string, patch: FactoryUpdate): Promise<Factory> {
+  return request<Factory>(`/land/factories/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch });
 }

@@ -1,3 +1,4 @@
+import factory from './factory.en-US';
 import idle from './idle.en-US';
 import disposal from './disposal.en-US';
 import land from './land.en-US';
@@ -43,6 +44,7 @@ const enUS: typeof zhCN = {
     reporting: 'Statistical report',
     review: 'Review',
     land: 'Land',
+    factories: 'Factory buildings',
   },
   header: { logout: 'Log out', changePassword: 'Change password', userMenu: 'User menu' },
   roles: { admin: 'Administrator', staff: 'Staff', leader: 'Leader', enterprise: 'Enterprise user' },
@@ -394,6 +396,7 @@ const enUS: typeof zhCN = {
   ...land,
   ...idle,
   ...disposal,
+  ...factory,
 };
 
 export default enUS;

@@ -1,3 +1,4 @@
+import factory from './factory.zh-CN';
 import idle from './idle.zh-CN';
 import disposal from './disposal.zh-CN';
 import land from './land.zh-CN';
@@ -42,6 +43,7 @@ export default {
     reporting: '数据填报',
     review: '数据审核',
     land: '土地与空间',
+    factories: '标准厂房',
   },
   header: { logout: '退出登录', changePassword: '修改密码', userMenu: '用户菜单' },
   roles: { admin: '管理员', staff: '业务人员', leader: '领导', enterprise: '企业用户' },
@@ -393,4 +395,5 @@ export default {
   ...land,
   ...idle,
   ...disposal,
+  ...factory,
 };

@@ -74,6 +74,12 @@ const routes: RouteRecordRaw[] = [
       },
       { path: 'targets', name: 'targets', component: () => import('../modules/target/TargetsPage.vue'), meta: { title: 'targets.title', roles: READERS } },
       { path: 'land', name: 'land', component: () => import('../modules/land/LandPage.vue'), meta: { title: 'land.title', roles: READERS } },
+      {
+        path: 'land/factories',
+        name: 'factories',
+        component: () => import('../modules/land/FactoriesPage.vue'),
+        meta: { title: 'factories.title', roles: READERS },
+      },
       { path: 'users', name: 'users', component: () => import('../modules/user/UsersPage.vue'), meta: { title: 'users.title', roles: ['admin'] } },
       { path: 'units', name: 'units', component: () => import('../modules/unit/UnitsPage.vue'), meta: { title: 'units.title', roles: ['admin'] } },
       { path: 'audit', name: 'audit', component: () => import('../modules/audit/AuditPage.vue'), meta: { title: 'audit.title', roles: ['admin'] } },

@@ -13,6 +13,7 @@ describe('menuFor', () => {
       'nav.statistics',
       'nav.targets',
       'nav.land',
+      'nav.factories',
       'nav.review',
       'nav.users',
       'nav.units',
@@ -20,8 +21,8 @@ describe('menuFor', () => {
     ]);
   });
 
-  it('gives staff and leaders the registry, statistics, targets and land; review only to the economy department', () => {
-    const reading = ['/', '/enterprises', '/statistics', '/targets', '/land'];
+  it('gives staff and leaders the registry, statistics, targets, land and factory buildings; review only to the economy department', () => {
+    const reading = ['/', '/enterprises', '/statistics', '/targets', '/land', '/land/factories'];
     expect(menuFor(user('leader')).map((i) => i.path)).toEqual(reading);
     expect(menuFor(user('staff', ['investment'])).map((i) => i.path)).toEqual(reading);
     expect(menuFor(user('staff', ['investment', 'economy'])).map((i) => i.path)).toEqual([...reading, '/statistics/review']);

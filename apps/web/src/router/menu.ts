@@ -1,6 +1,6 @@
 import { canManageStatistics, type Actor } from '../utils/permissions';
 
-export type MenuIcon = 'home' | 'enterprise' | 'statistics' | 'targets' | 'land' | 'reporting' | 'review' | 'users' | 'units' | 'audit';
+export type MenuIcon = 'home' | 'enterprise' | 'statistics' | 'targets' | 'land' | 'factories' | 'reporting' | 'review' | 'users' | 'units' | 'audit';
 
 export interface MenuItem {
   /** i18n key of the label. */
@@ -27,6 +27,7 @@ export function menuFor(user: Actor): MenuItem[] {
     { label: 'nav.statistics', path: '/statistics', icon: 'statistics' },
     { label: 'nav.targets', path: '/targets', icon: 'targets' },
     { label: 'nav.land', path: '/land', icon: 'land' },
+    { label: 'nav.factories', path: '/land/factories', icon: 'factories' },
   ];
   if (canManageStatistics(user)) items.push({ label: 'nav.review', path: '/statistics/review', icon: 'review' });
   if (user.role === 'admin') {

@@ -15,7 +15,7 @@ export interface IssueLike {
 
 export type Translate = (key: string, named?: Record<string, unknown>) => string;
 
-/** Custom messages the shared schemas use (contracts/enterprise.ts, auth.ts, platform.ts, targets.ts), mapped to locale keys. */
+/** Custom messages the shared schemas use (contracts/enterprise.ts, auth.ts, platform.ts, targets.ts, land.ts), mapped to locale keys. */
 const MESSAGE_KEYS: Record<string, string> = {
   'uscc.length': 'validation.uscc.length',
   'uscc.charset': 'validation.uscc.charset',
@@ -27,6 +27,7 @@ const MESSAGE_KEYS: Record<string, string> = {
   'YYYY-MM-DD': 'validation.date',
   username: 'validation.username',
   'unit.code': 'validation.unitCode',
+  'factory.code': 'factories.form.codeFormat',
   'target.years': 'validation.targetYears',
 };
 

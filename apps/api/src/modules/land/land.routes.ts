@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { enterpriseLandSchema, factoryInputSchema, factorySchema, factoryUpdateSchema, importResultSchema, LIMITS, parcelCollectionSchema, parcelInputSchema, parcelListQuerySchema, parcelSchema, parcelUpdateSchema } from '@yuanqu/contracts';
+import { enterpriseLandSchema, factoryInputSchema, factorySchema, factorySummarySchema, factoryUpdateSchema, importResultSchema, LIMITS, parcelCollectionSchema, parcelInputSchema, parcelListQuerySchema, parcelSchema, parcelUpdateSchema } from '@yuanqu/contracts';
 import { ALL_ROLES, COMMITTEE } from '../../http/access';
 import { contextOf } from '../../http/auth';
 import { localDate } from '../../lib/clock';
@@ -9,7 +9,7 @@ import type { AppDeps } from '../../app';
 import { appendAudit } from '../audit/audit.repository';
 import { auditEvent } from '../audit/audit.context';
 import { readSetting, writeSetting } from '../setting/setting.repository';
-import { createFactory, listFactories, updateFactory } from './factory.service';
+import { createFactory, factorySummary, listFactories, updateFactory } from './factory.service';
 import { idleCheck, idleCheckSchema } from './idle.service';
 import { importParcels } from './parcel-import.service';
 import * as service from './parcel.service';
@@ -86,8 +86,17 @@ export const landRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
 
   app.get(
     '/land/factories',
-    { config: { access: { roles: COMMITTEE } }, schema: { tags, summary: 'Standard factory buildings with occupancy', response: { 200: z.array(factorySchema) } } },
+    { config: { access: { roles: COMMITTEE } }, schema: { tags, summary: 'Standard factory buildings with their park or zone and occupants by name', response: { 200: z.array(factorySchema) } } },
     async (request) => listFactories(db, request.viewer!),
+  );
+
+  app.get(
+    '/land/factories/summary',
+    {
+      config: { access: { roles: COMMITTEE } },
+      schema: { tags, summary: 'Floor area completed each year (this year up to today) against the yearly goal of target standardFactory2025, and the occupancy', response: { 200: factorySummarySchema } },
+    },
+    async (request) => factorySummary(db, clock, request.viewer!),
   );
 
   app.post(

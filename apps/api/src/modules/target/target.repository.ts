@@ -12,6 +12,11 @@ export function findTarget(db: Db | Trx, id: string): Promise<TargetRow | undefi
   return db.selectFrom('statTarget').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** A target by its code (the plan's targets have fixed codes such as `standardFactory2025`). */
+export function findTargetByCode(db: Db | Trx, code: string): Promise<TargetRow | undefined> {
+  return db.selectFrom('statTarget').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
 export async function nextSortOrder(trx: Trx): Promise<number> {
   const { n } = await trx.selectFrom('statTarget').select((eb) => eb.fn.max('sortOrder').as('n')).executeTakeFirstOrThrow();
   return (n === null ? -1 : Number(n)) + 1;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barOption, describeData, pieOption, sparklineOption, toData, trendOption } from './options';
+import { barOption, describeData, goalBarOption, pieOption, sparklineOption, toData, trendOption } from './options';
 
 const chains = ['newMaterials', 'equipment', 'petrochemical'] as const;
 const label = (e: { key: string; name?: string }) => e.name ?? `L:${e.key}`;
@@ -71,5 +71,25 @@ describe('sparklineOption', () => {
     const option = sparklineOption([{ name: '2022', value: 1 }, { name: '2023', value: 2 }], 'desc');
     expect(option.xAxis).toMatchObject({ show: false, data: ['2022', '2023'] });
     expect(option.series).toEqual([expect.objectContaining({ type: 'line', data: [1, 2] })]);
+  });
+});
+
+describe('goalBarOption', () => {
+  const data = [{ name: '2024年', value: 9.6 }, { name: '2025年', value: 11.2 }];
+
+  it('draws the goal as a dashed line on the bars, with room above the tallest of them', () => {
+    const option = goalBarOption(data, { value: 10, label: '目标 10.00万㎡' }, { series: '竣工面积', unit: '万㎡' }, 'desc');
+    expect(option.xAxis).toMatchObject({ type: 'category', data: ['2024年', '2025年'] });
+    expect(option.yAxis).toMatchObject({ name: '万㎡', max: 14 });
+    expect(option.series).toEqual([
+      expect.objectContaining({ type: 'bar', name: '竣工面积', data: [9.6, 11.2], markLine: expect.objectContaining({ data: [{ yAxis: 10 }], label: expect.objectContaining({ formatter: '目标 10.00万㎡' }) }) }),
+    ]);
+  });
+
+  it('keeps the goal in view when every bar is below it, and draws no line without a goal', () => {
+    expect(goalBarOption([{ name: '2026年', value: 0 }], { value: 10, label: 'goal' }, { series: 's', unit: 'u' }, 'd').yAxis).toMatchObject({ max: 12 });
+    const bare = goalBarOption(data, null, { series: 's', unit: 'u' }, 'd');
+    expect(bare.series).toEqual([expect.not.objectContaining({ markLine: expect.anything() })]);
+    expect(goalBarOption([], null, { series: 's', unit: 'u' }, 'd').yAxis).not.toHaveProperty('max');
   });
 });

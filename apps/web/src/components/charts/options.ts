@@ -118,3 +118,39 @@ export function sparklineOption(data: readonly { name: string; value: number | n
     series: [{ type: 'line', data: data.map((d) => d.value), symbolSize: 5, areaStyle: { opacity: 0.12 } }],
   };
 }
+
+/**
+ * Vertical bars against a goal drawn as a dashed line across them (labelled at its end); the value
+ * axis always reaches above the goal, so the line shows even when every bar falls short of it.
+ */
+export function goalBarOption(data: readonly Datum[], goal: { value: number; label: string } | null, names: { series: string; unit: string }, description: string): ChartOption {
+  const top = Math.max(goal?.value ?? 0, ...data.map((d) => d.value));
+  return {
+    color: PALETTE,
+    aria: { enabled: true, label: { description } },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: data.map((d) => d.name), axisLabel: { interval: 0, hideOverlap: true } },
+    yAxis: { type: 'value', name: names.unit, ...(top > 0 ? { max: Math.ceil(top * 1.2) } : {}) },
+    series: [
+      {
+        type: 'bar',
+        name: names.series,
+        data: data.map((d) => d.value),
+        barMaxWidth: 48,
+        label: { show: true, position: 'top' },
+        ...(goal
+          ? {
+              markLine: {
+                silent: true,
+                symbol: 'none',
+                lineStyle: { type: 'dashed', color: '#d9534f', width: 2 },
+                label: { position: 'insideEndTop', formatter: goal.label, color: '#d9534f' },
+                data: [{ yAxis: goal.value }],
+              },
+            }
+          : {}),
+      },
+    ],
+  };
+}
