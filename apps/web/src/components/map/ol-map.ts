@@ -41,9 +41,14 @@ function overlayStyle(spec: OverlayLayer) {
 export function createFeatureMap(target: HTMLElement, options: FeatureMapOptions): FeatureMap {
   const source = new VectorSource();
   let selectedId: string | null = null;
+  // A handful of distinct looks (status × selected): built once each, not once per feature per frame.
+  const styles = new Map<string, Style>();
   const styleOf = (feature: FeatureLike) => {
     const spec = options.styleOf(feature.getProperties(), feature.getId() === selectedId);
-    return new Style({ fill: new Fill({ color: spec.fill }), stroke: new Stroke({ color: spec.stroke, width: spec.width }) });
+    const key = `${spec.fill}|${spec.stroke}|${spec.width}`;
+    let style = styles.get(key);
+    if (!style) styles.set(key, (style = new Style({ fill: new Fill({ color: spec.fill }), stroke: new Stroke({ color: spec.stroke, width: spec.width }) })));
+    return style;
   };
   const layer = new VectorLayer({ source, style: styleOf, zIndex: FEATURES_Z });
   const map = new OlMap({ target, layers: [layer], view: new View({ center: [0, 0], zoom: 2 }) });
@@ -53,6 +58,10 @@ export function createFeatureMap(target: HTMLElement, options: FeatureMapOptions
   map.on('singleclick', (event) => {
     const hit = map.forEachFeatureAtPixel(event.pixel, (feature) => feature.getId(), onFeatures);
     if (hit !== undefined) options.onSelect(String(hit));
+  });
+  // How many features the last complete render drew: pages and browser tests can wait for it.
+  map.on('rendercomplete', () => {
+    target.dataset.renderedFeatures = String(source.getFeatures().length);
   });
   map.on('pointermove', (event) => {
     target.style.cursor = map.hasFeatureAtPixel(event.pixel, onFeatures) ? 'pointer' : '';
