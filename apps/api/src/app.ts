@@ -23,6 +23,7 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { userRoutes } from './modules/auth/user.routes';
 import { dictionaryRoutes } from './modules/dictionary/dictionary.routes';
 import { enterpriseRoutes } from './modules/enterprise/enterprise.routes';
+import { basemapRoutes, TIANDITU_HOSTS } from './modules/land/basemap.routes';
 import { idleCaseRoutes } from './modules/land/idle-case.routes';
 import { disposalRoutes } from './modules/land/disposal.routes';
 import { landRoutes } from './modules/land/land.routes';
@@ -52,7 +53,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
-  registerSecurityHeaders(app, { hsts: config.cookieSecure });
+  registerSecurityHeaders(app, { hsts: config.cookieSecure, imageHosts: config.tiandituKey ? [TIANDITU_HOSTS] : [] });
   await app.register(cookie);
   await app.register(multipart, { limits: { files: 1, fields: 5, parts: 6 } });
   await app.register(rateLimit, {
@@ -89,6 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(notificationRoutes, deps);
       await api.register(landRoutes, deps);
       await api.register(idleCaseRoutes, deps);
+      await api.register(basemapRoutes, deps);
       await api.register(disposalRoutes, deps);
       await api.register(mapLayerRoutes, deps);
       await api.register(auditRoutes, deps);

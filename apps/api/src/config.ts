@@ -22,6 +22,8 @@ const envSchema = z.object({
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(180, '等保 and 网络安全法 §21 require at least 180 days').default(180),
   WEB_DIST: z.string().optional(),
+  /** A 天地图 browser key: the land map then shows its vector basemap and labels (tiles from *.tianditu.gov.cn). */
+  TIANDITU_KEY: z.string().regex(/^[0-9a-f]{32}$/i, 'a 天地图 key is 32 hexadecimal characters').optional(),
 });
 
 export type Config = Readonly<{
@@ -36,6 +38,7 @@ export type Config = Readonly<{
   password: { iterations: number; maxAgeDays: number; lockThreshold: number; lockMinutes: number; ratePerMinute: number };
   auditRetentionDays: number;
   webDist: string | undefined;
+  tiandituKey: string | null;
   demo: boolean;
 }>;
 
@@ -68,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { de
     },
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     webDist: e.WEB_DIST,
+    tiandituKey: e.TIANDITU_KEY ?? null,
     demo: overrides.demo ?? false,
   });
 }

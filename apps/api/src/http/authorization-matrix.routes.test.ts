@@ -70,6 +70,7 @@ const MATRIX: Row[] = [
   { route: 'PATCH /api/v1/land/parcels/:id', body: { version: 999 }, expect: adminOnly },
   { route: 'GET /api/v1/land/enterprises/:id/area', expect: ownOnly },
   { route: 'GET /api/v1/land/idle-check', expect: committee },
+  { route: 'GET /api/v1/land/basemap', expect: committee },
   { route: 'GET /api/v1/land/idle-cases', expect: committee },
   { route: 'POST /api/v1/land/idle-cases/run', expect: adminOnly },
   { route: 'GET /api/v1/land/idle-cases/:id', expect: committee },

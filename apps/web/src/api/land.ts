@@ -1,4 +1,5 @@
 import type { EnterpriseLand, Factory, FactoryInput, FactorySummary, FactoryUpdate, ImportResult, MapLayerCollection, ParcelCollection, ParcelStatus } from '@yuanqu/contracts';
+import type { BasemapConfig } from '../components/map/basemap';
 import { request } from './client';
 import { uploadImport, type UploadOptions } from './upload';
 
@@ -21,6 +22,11 @@ export function importParcels(file: File, options: UploadOptions): Promise<Impor
 /** The map layers (parks, zones, the axis, the shorelines) in scope, as GeoJSON (lon/lat). */
 export function listMapLayers(): Promise<MapLayerCollection> {
   return request<MapLayerCollection>('/land/layers');
+}
+
+/** The basemap the server has configured (天地图 with its key), or none. */
+export function getBasemap(): Promise<BasemapConfig> {
+  return request<BasemapConfig>('/land/basemap');
 }
 
 /** An enterprise's land today: own + leased in − leased out. */

@@ -6,9 +6,11 @@ import { getCenter, isEmpty } from 'ol/extent';
 import GeoJSON from 'ol/format/GeoJSON';
 import type { FeatureLike } from 'ol/Feature';
 import Point from 'ol/geom/Point';
+import TileLayer from 'ol/layer/Tile';
 import VectorLayer from 'ol/layer/Vector';
 import { getPointResolution } from 'ol/proj';
 import VectorSource from 'ol/source/Vector';
+import XYZ from 'ol/source/XYZ';
 import { Fill, Stroke, Style, Text } from 'ol/style';
 import { bufferWidthPx, type OverlayLayer } from './overlay';
 import type { FeatureMap, FeatureMapOptions } from './use-ol-map';
@@ -53,6 +55,7 @@ export function createFeatureMap(target: HTMLElement, options: FeatureMapOptions
   const layer = new VectorLayer({ source, style: styleOf, zIndex: FEATURES_Z });
   const map = new OlMap({ target, layers: [layer], view: new View({ center: [0, 0], zoom: 2 }) });
   const overlays = new Map<string, { layer: VectorLayer<VectorSource>; collection: object }>();
+  let tiles: TileLayer<XYZ>[] = [];
   const onFeatures = { layerFilter: (l: unknown) => l === layer };
 
   map.on('singleclick', (event) => {
@@ -91,6 +94,11 @@ export function createFeatureMap(target: HTMLElement, options: FeatureMapOptions
         entry.layer.setZIndex(i);
         entry.layer.setVisible(spec.visible);
       });
+    },
+    setBasemap(urls) {
+      tiles.forEach((t) => map.removeLayer(t));
+      tiles = urls.map((url, i) => new TileLayer({ source: new XYZ({ url, attributions: '© 天地图', crossOrigin: null }), zIndex: -10 + i }));
+      tiles.forEach((t) => map.addLayer(t));
     },
     select(id) {
       selectedId = id;

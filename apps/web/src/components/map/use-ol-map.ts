@@ -21,6 +21,8 @@ export interface FeatureMap {
   setFeatures(collection: object): void;
   /** Shows these reference layers under the features, bottom first; hidden ones are kept for later. */
   setOverlays(overlays: OverlayLayer[]): void;
+  /** Shows these XYZ tile URL templates under everything, bottom first (none: a plain background). */
+  setBasemap(urls: string[]): void;
   select(id: string | null): void;
   resize(): void;
   dispose(): void;
@@ -31,7 +33,14 @@ export interface FeatureMap {
  * with a map), shows `features` over the `overlays` and follows `selectedId`, tracks the
  * container's size, and disposes on unmount.
  */
-export function useOlMap(el: Ref<HTMLElement | null>, features: Ref<object | null>, selectedId: Ref<string | null>, options: FeatureMapOptions, overlays?: Ref<OverlayLayer[]>): void {
+export function useOlMap(
+  el: Ref<HTMLElement | null>,
+  features: Ref<object | null>,
+  selectedId: Ref<string | null>,
+  options: FeatureMapOptions,
+  overlays?: Ref<OverlayLayer[]>,
+  basemap?: Ref<string[]>,
+): void {
   let map: FeatureMap | undefined;
   let observer: ResizeObserver | undefined;
   let unmounted = false;
@@ -42,6 +51,7 @@ export function useOlMap(el: Ref<HTMLElement | null>, features: Ref<object | nul
     if (unmounted || !el.value) return;
     map = createFeatureMap(el.value, options);
     map.select(selectedId.value);
+    if (basemap) map.setBasemap(basemap.value);
     if (overlays) map.setOverlays(overlays.value);
     if (features.value) map.setFeatures(features.value);
     observer = new ResizeObserver(() => map?.resize());
@@ -51,6 +61,7 @@ export function useOlMap(el: Ref<HTMLElement | null>, features: Ref<object | nul
   watch(features, (next) => next && map?.setFeatures(next));
   watch(selectedId, (id) => map?.select(id));
   if (overlays) watch(overlays, (next) => map?.setOverlays(next));
+  if (basemap) watch(basemap, (next) => map?.setBasemap(next));
 
   onBeforeUnmount(() => {
     unmounted = true;

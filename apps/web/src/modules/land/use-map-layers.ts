@@ -1,19 +1,21 @@
 import { computed, onMounted, ref, shallowRef } from 'vue';
 import type { MapLayerCollection } from '@yuanqu/contracts';
 import { errorMessage } from '../../api/errors';
-import { listMapLayers } from '../../api/land';
+import { getBasemap, listMapLayers } from '../../api/land';
+import { basemapUrls, type BasemapConfig } from '../../components/map/basemap';
 import { approximateShorelineSources, LAYER_TOGGLES, layerOverlays, layersByKind, type LayerToggle } from './map-layers';
 
-/** The land map's reference layers: loaded once, every one switched on at first. */
+/** The land map's reference layers and the optional basemap: loaded once, every layer switched on at first. */
 export function useMapLayers() {
   const collection = shallowRef<MapLayerCollection>({ type: 'FeatureCollection', features: [] });
   const visible = ref<LayerToggle[]>([...LAYER_TOGGLES]);
   const failure = ref('');
+  const basemap = shallowRef<BasemapConfig | null>(null);
   const byKind = computed(() => layersByKind(collection.value));
 
   onMounted(async () => {
     try {
-      collection.value = await listMapLayers();
+      [collection.value, basemap.value] = await Promise.all([listMapLayers(), getBasemap()]);
     } catch (error) {
       failure.value = errorMessage(error);
     }
@@ -22,6 +24,7 @@ export function useMapLayers() {
   return {
     visible,
     failure,
+    basemap: computed(() => basemapUrls(basemap.value)),
     overlays: computed(() => layerOverlays(byKind.value, visible.value)),
     approximateSources: computed(() => approximateShorelineSources(collection.value)),
     hasShoreline: computed(() => byKind.value.shorelineMain.features.length + byKind.value.shorelineTributary.features.length > 0),
