@@ -151,6 +151,8 @@ export const factoryInputSchema = z.strictObject({
   floors: z.number().int().min(1).max(60),
   floorAreaSqm: z.number().positive(),
   occupants: z.array(z.strictObject({ enterpriseId: z.string().max(40), areaSqm: z.number().positive() })).max(100),
+  /** Where the building stands, [longitude, latitude] in CGCS2000 (within China); null when not placed. */
+  location: z.tuple([z.number().min(73).max(136), z.number().min(3).max(54)]).nullable().optional(),
 });
 export type FactoryInput = z.infer<typeof factoryInputSchema>;
 export const factoryUpdateSchema = factoryInputSchema.partial().extend({ version: z.number().int().min(1) });

@@ -246,6 +246,9 @@ export interface StandardFactoryTable {
   floorAreaSqm: number;
   /** JSON array of { enterpriseId, areaSqm }. */
   occupants: string;
+  /** Where the building stands (longitude/latitude), when known. */
+  lon: number | null;
+  lat: number | null;
   version: number;
   createdAt: string;
   updatedAt: string;

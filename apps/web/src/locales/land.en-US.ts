@@ -84,6 +84,7 @@ const en: typeof zh = {
       axis: 'Binjiang East Road axis',
       shorelineMain: 'Yangtze mainstream shoreline',
       shorelineTributary: 'Tributary shoreline',
+      factory: 'Standard factory buildings',
       buffer1Km: 'Within 1 km of a shoreline',
       buffer3Km: 'Within 3 km of the mainstream',
       approximate: 'The shoreline is approximate, not survey data; distances are indicative only',

@@ -82,6 +82,7 @@ export default {
       axis: '滨江东路发展轴',
       shorelineMain: '长江干流岸线',
       shorelineTributary: '支流岸线',
+      factory: '标准厂房',
       buffer1Km: '岸线 1 公里范围',
       buffer3Km: '干流岸线 3 公里范围',
       approximate: '岸线为示意数据，非测绘成果，距离仅供参考',

@@ -32,6 +32,18 @@ describe('standard factory list and summary', () => {
     for (const o of occupants) expect(o.name).toBe(names.get(o.enterpriseId));
   });
 
+  it('places the demo buildings along their zone’s southern edge, and keeps a location given on create or edit', async () => {
+    const list = (await leader.get('/api/v1/land/factories')).json() as { code: string; location: [number, number] | null }[];
+    expect(list.every((f) => f.location !== null)).toBe(true);
+    expect(list.find((f) => f.code === 'SF-2021-01')!.location).toEqual([116.0605, 29.7035]);
+    const made = (await admin.post('/api/v1/land/factories', building({ code: 'SF-LOC-01', completedOn: '2025-06-30', location: [116.07, 29.71] }))).json();
+    expect(made.location).toEqual([116.07, 29.71]);
+    const edited = (await admin.patch(`/api/v1/land/factories/${made.id}`, { version: made.version, floors: 5 })).json();
+    expect(edited).toMatchObject({ floors: 5, location: [116.07, 29.71] });
+    expect((await admin.post('/api/v1/land/factories', building({ code: 'SF-LOC-02', location: [500_000, 3_290_000] }))).statusCode).toBe(400);
+    await t.database.db.deleteFrom('standardFactory').where('code', '=', 'SF-LOC-01').execute();
+  });
+
   it('sums the demo buildings by year of completion against the target’s 10万㎡ goal', async () => {
     const s = await summary(leader);
     expect(s.years).toEqual([

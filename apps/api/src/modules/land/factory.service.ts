@@ -25,6 +25,7 @@ function inputOf(r: repo.FactoryRow): FactoryInput {
     floors: r.floors,
     floorAreaSqm: r.floorAreaSqm,
     occupants: JSON.parse(r.occupants) as FactoryInput['occupants'],
+    location: r.lon === null || r.lat === null ? null : [r.lon, r.lat],
   };
 }
 
@@ -79,7 +80,7 @@ async function assertValid(db: Db, viewer: Viewer, f: FactoryInput): Promise<voi
   if ((await repo.enterpriseNames(db, [...ids])).size !== ids.size) throw new AppError('VALIDATION', 'unknown enterprise', { field: 'occupants' });
 }
 
-const columnsOf = ({ occupants, ...rest }: FactoryInput) => ({ ...rest, occupants: JSON.stringify(occupants) });
+const columnsOf = ({ occupants, location, ...rest }: FactoryInput) => ({ ...rest, occupants: JSON.stringify(occupants), lon: location?.[0] ?? null, lat: location?.[1] ?? null });
 
 export async function createFactory(db: Db, ctx: RequestContext, input: FactoryInput): Promise<Factory> {
   await assertValid(db, ctx.viewer!, input);

@@ -11,7 +11,7 @@ import VectorLayer from 'ol/layer/Vector';
 import { getPointResolution } from 'ol/proj';
 import VectorSource from 'ol/source/Vector';
 import XYZ from 'ol/source/XYZ';
-import { Fill, Stroke, Style, Text } from 'ol/style';
+import { Circle as CircleStyle, Fill, Stroke, Style, Text } from 'ol/style';
 import { bufferWidthPx, type OverlayLayer } from './overlay';
 import type { FeatureMap, FeatureMapOptions } from './use-ol-map';
 
@@ -22,6 +22,12 @@ const FEATURES_Z = 1_000;
 /** The style function of one overlay; a buffer's stroke width follows the zoom and the latitude. */
 function overlayStyle(spec: OverlayLayer) {
   const fill = spec.fill ? new Fill({ color: spec.fill }) : undefined;
+  if (spec.pointRadius !== undefined) {
+    // Dots always show; their labels give way to each other until the map is zoomed in.
+    const image = new CircleStyle({ radius: spec.pointRadius, fill: new Fill({ color: spec.stroke }), stroke: new Stroke({ color: '#fff', width: 1.5 }), declutterMode: 'none' });
+    return (feature: FeatureLike) =>
+      new Style({ image, text: new Text({ text: String(feature.get('name') ?? ''), font: '11px sans-serif', offsetY: spec.pointRadius! + 9, fill: new Fill({ color: '#303133' }), stroke: new Stroke({ color: '#fff', width: 3 }) }) });
+  }
   return (feature: FeatureLike, resolution: number) => {
     let width = spec.width;
     if (spec.bufferM !== undefined) {
@@ -81,7 +87,7 @@ export function createFeatureMap(target: HTMLElement, options: FeatureMapOptions
       specs.forEach((spec, i) => {
         let entry = overlays.get(spec.key);
         if (!entry) {
-          entry = { layer: new VectorLayer({ source: new VectorSource(), declutter: spec.label !== undefined }), collection: {} };
+          entry = { layer: new VectorLayer({ source: new VectorSource(), declutter: spec.label !== undefined || spec.pointRadius !== undefined }), collection: {} };
           overlays.set(spec.key, entry);
           map.addLayer(entry.layer);
         }

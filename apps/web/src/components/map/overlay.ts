@@ -22,6 +22,8 @@ export interface OverlayLayer {
    * areas that contain named areas) or just above it (for areas full of features).
    */
   label?: 'centre' | 'insideTop' | 'aboveTop';
+  /** Point features drawn as dots of this radius (pixels) in the stroke colour, labelled below. */
+  pointRadius?: number;
 }
 
 /**

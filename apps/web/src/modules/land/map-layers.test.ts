@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MapLayerCollection, MapLayerKind } from '@yuanqu/contracts';
 import enUS from '../../locales/en-US';
 import zhCN from '../../locales/zh-CN';
-import { approximateShorelineSources, LAYER_TOGGLES, layerOverlays, layersByKind, shorelineRows } from './map-layers';
+import { approximateShorelineSources, factoryPoints, LAYER_TOGGLES, layerOverlays, layersByKind, shorelineRows } from './map-layers';
 
 const feature = (kind: MapLayerKind, name: string, approximate: boolean, source: string | null = null) => ({
   type: 'Feature' as const,
@@ -40,6 +40,16 @@ describe('map layers', () => {
     const some = layerOverlays(layers, ['shorelineMain', 'buffer1Km']);
     expect(some.filter((o) => o.visible).map((o) => o.key)).toEqual(['main1Km', 'tributary1Km', 'shorelineMain']);
     some.forEach((o, i) => expect(o.collection).toBe(all[i]!.collection));
+  });
+
+  it('puts the standard factory buildings that have a place on the map as labelled points, on top', () => {
+    const points = factoryPoints([
+      { id: 'a', code: 'SF-2024-01', location: [116.0605, 29.7035] },
+      { id: 'b', code: 'SF-2024-02', location: null },
+    ]);
+    expect(points).toEqual({ type: 'FeatureCollection', features: [{ type: 'Feature', id: 'factory-a', geometry: { type: 'Point', coordinates: [116.0605, 29.7035] }, properties: { name: 'SF-2024-01' } }] });
+    const overlays = layerOverlays(layersByKind(collection), LAYER_TOGGLES, points);
+    expect(overlays.at(-1)).toMatchObject({ key: 'factory', collection: points, visible: true, pointRadius: 5 });
   });
 
   it('names the sources of approximate shorelines once each, for the legend', () => {

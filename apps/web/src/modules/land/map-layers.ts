@@ -1,9 +1,9 @@
-import { SHORELINE_BUFFERS_M, type MapLayerCollection, type MapLayerKind, type ShorelineDistance } from '@yuanqu/contracts';
+import { SHORELINE_BUFFERS_M, type Factory, type MapLayerCollection, type MapLayerKind, type ShorelineDistance } from '@yuanqu/contracts';
 import type { OverlayLayer } from '../../components/map/overlay';
 import { formatNumber } from '../statistics/figure-units';
 
 /** What the layer switcher turns on and off: the layer kinds and the shoreline buffers. */
-export const LAYER_TOGGLES = ['park', 'zone', 'axis', 'shorelineMain', 'shorelineTributary', 'buffer1Km', 'buffer3Km'] as const;
+export const LAYER_TOGGLES = ['park', 'zone', 'axis', 'shorelineMain', 'shorelineTributary', 'buffer1Km', 'buffer3Km', 'factory'] as const;
 export type LayerToggle = (typeof LAYER_TOGGLES)[number];
 
 const MAIN = '#1d4ed8';
@@ -18,7 +18,18 @@ export const LAYER_COLORS: Record<LayerToggle, string> = {
   shorelineTributary: TRIBUTARY,
   buffer1Km: 'rgba(29, 78, 216, 0.22)',
   buffer3Km: 'rgba(29, 78, 216, 0.1)',
+  factory: '#e67e22',
 };
+
+const EMPTY = { type: 'FeatureCollection', features: [] };
+
+/** Standard factory buildings that have a location, as GeoJSON points labelled with their code. */
+export function factoryPoints(factories: readonly Pick<Factory, 'id' | 'code' | 'location'>[]): object {
+  return {
+    type: 'FeatureCollection',
+    features: factories.flatMap((f) => (f.location ? [{ type: 'Feature', id: `factory-${f.id}`, geometry: { type: 'Point', coordinates: f.location }, properties: { name: f.code } }] : [])),
+  };
+}
 
 /** The layers by kind, each a FeatureCollection of its own. */
 export type LayersByKind = Record<MapLayerKind, MapLayerCollection>;
@@ -34,7 +45,7 @@ export function layersByKind(c: MapLayerCollection): LayersByKind {
  * the mainstream only. The collections are passed through as they are, so switching a layer on
  * or off does not make the map read its features again.
  */
-export function layerOverlays(layers: LayersByKind, visible: readonly LayerToggle[]): OverlayLayer[] {
+export function layerOverlays(layers: LayersByKind, visible: readonly LayerToggle[], factories: object = EMPTY): OverlayLayer[] {
   const on = (t: LayerToggle) => visible.includes(t);
   const { shorelineMain: main, shorelineTributary: tributary } = layers;
   return [
@@ -46,6 +57,7 @@ export function layerOverlays(layers: LayersByKind, visible: readonly LayerToggl
     { key: 'axis', collection: layers.axis, visible: on('axis'), stroke: LAYER_COLORS.axis, width: 4, dash: [12, 6] },
     { key: 'shorelineMain', collection: main, visible: on('shorelineMain'), stroke: MAIN, width: 3 },
     { key: 'shorelineTributary', collection: tributary, visible: on('shorelineTributary'), stroke: TRIBUTARY, width: 2 },
+    { key: 'factory', collection: factories, visible: on('factory'), stroke: LAYER_COLORS.factory, width: 0, pointRadius: 5 },
   ];
 }
 
