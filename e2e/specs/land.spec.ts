@@ -61,7 +61,7 @@ test('a leader finds a parcel on 土地与空间 by status and reads its card', 
   await expect(producing).toContainText('30.00');
   await expect(unsupplied).toContainText('未供');
 
-  const filtered = page.waitForResponse((r) => r.url().includes('/api/v1/land/parcels?status=producing'));
+  const filtered = page.waitForResponse((r) => r.url().includes('/api/v1/land/parcels/map?status=producing'));
   await page.getByLabel('状态', { exact: true }).click();
   await page.getByRole('option', { name: '投产', exact: true }).filter({ visible: true }).click();
   await filtered;

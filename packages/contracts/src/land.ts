@@ -129,6 +129,20 @@ export const parcelCollectionSchema = z.object({
 });
 export type ParcelCollection = z.infer<typeof parcelCollectionSchema>;
 
+/** What the land map and its table need of each parcel (the card loads the whole parcel by id). */
+export const parcelMapCollectionSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      id: z.string(),
+      geometry: parcelGeometrySchema,
+      properties: parcelSchema.pick({ id: true, code: true, name: true, status: true, holderEnterpriseId: true, holderName: true, unitName: true, areaMu: true }),
+    }),
+  ),
+});
+export type ParcelMapCollection = z.infer<typeof parcelMapCollectionSchema>;
+
 /** An enterprise's land for the 亩产效益 evaluation: own + leased in − leased out. */
 export const enterpriseLandSchema = z.object({
   enterpriseId: z.string(),

@@ -64,6 +64,7 @@ const MATRIX: Row[] = [
   { route: 'POST /api/v1/targets/:id/retire', body: { version: 999 }, expect: registryWrite },
   { route: 'POST /api/v1/targets/:id/restore', body: { version: 999 }, expect: registryWrite },
   { route: 'GET /api/v1/land/parcels', expect: committee },
+  { route: 'GET /api/v1/land/parcels/map', expect: committee },
   { route: 'POST /api/v1/land/parcels', body: {}, expect: adminOnly },
   { route: 'POST /api/v1/land/parcels/import', body: {}, expect: adminOnly },
   { route: 'GET /api/v1/land/parcels/:id', expect: committee },

@@ -1,4 +1,4 @@
-import type { EnterpriseLand, Factory, FactoryInput, FactorySummary, FactoryUpdate, ImportResult, MapLayerCollection, ParcelCollection, ParcelStatus } from '@yuanqu/contracts';
+import type { EnterpriseLand, Factory, FactoryInput, FactorySummary, FactoryUpdate, ImportResult, MapLayerCollection, Parcel, ParcelCollection, ParcelMapCollection, ParcelStatus } from '@yuanqu/contracts';
 import type { BasemapConfig } from '../components/map/basemap';
 import { request } from './client';
 import { uploadImport, type UploadOptions } from './upload';
@@ -12,6 +12,16 @@ export interface ParcelFilters {
 /** The parcels in scope as a GeoJSON FeatureCollection (lon/lat). */
 export function listParcels(filters: ParcelFilters): Promise<ParcelCollection> {
   return request<ParcelCollection>('/land/parcels', { query: { ...filters } });
+}
+
+/** The parcels for the map and its table: outline, code, name, status, holder, unit and 亩. */
+export function listParcelMap(filters: ParcelFilters): Promise<ParcelMapCollection> {
+  return request<ParcelMapCollection>('/land/parcels/map', { query: { ...filters } });
+}
+
+/** One parcel, whole: contract, promises, status history, leases, distance to the shoreline. */
+export function getParcel(id: string): Promise<Parcel> {
+  return request<Parcel>(`/land/parcels/${encodeURIComponent(id)}`);
 }
 
 /** Imports parcels from a GeoJSON file or a zipped Shapefile: all of them, or none with the problems listed. */

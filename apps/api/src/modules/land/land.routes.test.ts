@@ -66,6 +66,17 @@ describe('parcels', () => {
     expect((await admin.post('/api/v1/land/parcels', parcel())).statusCode).toBe(409);
   });
 
+  it('gives the map only what it draws and lists, with the list’s filters', async () => {
+    const full = (await leader.get('/api/v1/land/parcels')).json();
+    const map = (await leader.get('/api/v1/land/parcels/map')).json();
+    expect(map.features.map((f: { id: string }) => f.id)).toEqual(full.features.map((f: { id: string }) => f.id));
+    const mine = map.features.find((f: { id: string }) => f.id === id);
+    expect(Object.keys(mine.properties).sort()).toEqual(['areaMu', 'code', 'holderEnterpriseId', 'holderName', 'id', 'name', 'status', 'unitName']);
+    expect(mine).toMatchObject({ geometry: { type: 'Polygon' }, properties: { code: 'CD-P3-001', areaMu: 60, holderName: '九江鸿利达新材料有限公司', unitName: '高端制造功能区', status: 'underConstruction' } });
+    const filtered = (await leader.get('/api/v1/land/parcels/map?status=underConstruction&q=CD-P3-00')).json();
+    expect(filtered.features.map((f: { properties: { code: string } }) => f.properties.code)).toEqual(['CD-P3-001', 'CD-P3-002']);
+  });
+
   it('counts an enterprise’s land as own + leased in − leased out, on a given day', async () => {
     const own = (await admin.get(`/api/v1/land/enterprises/${hongli}/area?asOf=2026-03-01`)).json();
     expect(own).toMatchObject({ ownSqm: base.hongli + 90_000, leasedInSqm: 0, leasedOutSqm: 10_000, totalSqm: base.hongli + 80_000 });

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { enterpriseLandSchema, factoryInputSchema, factorySchema, factorySummarySchema, factoryUpdateSchema, importResultSchema, LIMITS, parcelCollectionSchema, parcelInputSchema, parcelListQuerySchema, parcelSchema, parcelUpdateSchema } from '@yuanqu/contracts';
+import { enterpriseLandSchema, factoryInputSchema, factorySchema, factorySummarySchema, factoryUpdateSchema, importResultSchema, LIMITS, parcelCollectionSchema, parcelInputSchema, parcelListQuerySchema, parcelMapCollectionSchema, parcelSchema, parcelUpdateSchema } from '@yuanqu/contracts';
 import { ALL_ROLES, COMMITTEE } from '../../http/access';
 import { contextOf } from '../../http/auth';
 import { localDate } from '../../lib/clock';
@@ -27,6 +27,12 @@ export const landRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
     '/land/parcels',
     { config: { access: { roles: COMMITTEE } }, schema: { tags, summary: 'Parcels as a GeoJSON FeatureCollection', querystring: parcelListQuerySchema, response: { 200: parcelCollectionSchema } } },
     async (request) => service.listParcels(deps, request.viewer!, request.query),
+  );
+
+  app.get(
+    '/land/parcels/map',
+    { config: { access: { roles: COMMITTEE } }, schema: { tags, summary: 'Parcels for the map: outline, code, name, status, holder, unit and 亩 (same filters as the list)', querystring: parcelListQuerySchema, response: { 200: parcelMapCollectionSchema } } },
+    async (request) => service.listParcelMap(deps, request.viewer!, request.query),
   );
 
   app.post(

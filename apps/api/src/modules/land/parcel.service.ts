@@ -8,6 +8,7 @@ import {
   type ParcelGeometry,
   type ParcelInput,
   type ParcelListQuery,
+  type ParcelMapCollection,
   type ParcelStatus,
   type ParcelUpdate,
   type StandardLand,
@@ -105,6 +106,25 @@ export async function listParcels(deps: LandDeps, viewer: Viewer, query: ParcelL
       const { geometry, ...properties } = present(r, leases.get(r.id) ?? [], statuses.get(r.id) ?? [], tol, shore, viewer);
       return { type: 'Feature' as const, id: r.id, geometry, properties };
     }),
+  };
+}
+
+/**
+ * The parcels for the map and its table: outline, code, name, status, holder, unit and 亩 — no
+ * histories, leases or distances, so a base of tens of thousands of parcels loads in one request.
+ */
+export async function listParcelMap(deps: LandDeps, viewer: Viewer, query: ParcelListQuery): Promise<ParcelMapCollection> {
+  const units = await unitMap(deps.db);
+  const unitPath = query.unitId ? (units.get(query.unitId)?.path ?? '/none/') : undefined;
+  const rows = await repo.listParcels(deps.db, viewer, { ...query, unitPath }, likeOperator(deps.config.database));
+  return {
+    type: 'FeatureCollection',
+    features: rows.map((r) => ({
+      type: 'Feature' as const,
+      id: r.id,
+      geometry: JSON.parse(r.geometry) as ParcelGeometry,
+      properties: { id: r.id, code: r.code, name: r.name, status: r.status as ParcelStatus, holderEnterpriseId: r.holderEnterpriseId, holderName: r.holderName, unitName: r.unitName, areaMu: Math.round((r.registeredAreaSqm / SQM_PER_MU) * 100) / 100 },
+    })),
   };
 }
 
