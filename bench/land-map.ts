@@ -73,6 +73,7 @@ export async function measureLandMap(databaseUrl: string, username: string, pass
       }
     }
     await page.keyboard.press('Escape');
+    await page.locator('.el-drawer').filter({ hasText: 'BP-' }).waitFor({ state: 'hidden' });
 
     await forgetRender(page);
     const t2 = performance.now();
