@@ -13,3 +13,5 @@ export * from './idle-case';
 export * from './disposal';
 export * from './shoreline';
 export * from './map-layer';
+export * from './evaluation';
+export * from './evaluation-default';
