@@ -23,6 +23,7 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { userRoutes } from './modules/auth/user.routes';
 import { dictionaryRoutes } from './modules/dictionary/dictionary.routes';
 import { enterpriseRoutes } from './modules/enterprise/enterprise.routes';
+import { evaluationRoutes } from './modules/evaluation/evaluation.routes';
 import { basemapRoutes, TIANDITU_HOSTS } from './modules/land/basemap.routes';
 import { idleCaseRoutes } from './modules/land/idle-case.routes';
 import { disposalRoutes } from './modules/land/disposal.routes';
@@ -89,6 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(targetRoutes, deps);
       await api.register(notificationRoutes, deps);
       await api.register(landRoutes, deps);
+      await api.register(evaluationRoutes, deps);
       await api.register(idleCaseRoutes, deps);
       await api.register(basemapRoutes, deps);
       await api.register(disposalRoutes, deps);

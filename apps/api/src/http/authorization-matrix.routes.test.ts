@@ -72,6 +72,7 @@ const MATRIX: Row[] = [
   { route: 'GET /api/v1/land/enterprises/:id/area', expect: ownOnly },
   { route: 'GET /api/v1/land/idle-check', expect: committee },
   { route: 'GET /api/v1/land/basemap', expect: committee },
+  { route: 'GET /api/v1/evaluation/preview', query: 'year=2022', expect: committee },
   { route: 'GET /api/v1/land/idle-cases', expect: committee },
   { route: 'POST /api/v1/land/idle-cases/run', expect: adminOnly },
   { route: 'GET /api/v1/land/idle-cases/:id', expect: committee },

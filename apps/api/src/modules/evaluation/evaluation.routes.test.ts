@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type Agent, type TestApp } from '../../test/harness';
+
+let t: TestApp;
+let leader: Agent;
+
+interface Result {
+  enterpriseId: string;
+  name: string;
+  groupKey: string | null;
+  status: string;
+  total: number | null;
+  rank: number | null;
+  class: string | null;
+  exemptReason: string | null;
+  landMu: number | null;
+  indicators: { key: string; value: number | null; benchmark: number | null; score: number }[];
+  nextClass: { class: string; total: number; gap: number } | null;
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  leader = await t.login('leader');
+});
+afterAll(() => t.close());
+
+describe('亩产效益 preview on the demo base', () => {
+  let results: Result[];
+
+  beforeAll(async () => {
+    const res = await leader.get('/api/v1/evaluation/preview?year=2022');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().scheme).toMatchObject({ code: 'reference', reference: true });
+    results = res.json().results;
+  });
+
+  it('evaluates every active industrial enterprise once, and no logistics or incubator firm', async () => {
+    const industrial = await t.database.db.selectFrom('enterprise').select(['id', 'category']).where('status', '=', 'active').execute();
+    expect(results.map((r) => r.enterpriseId).sort()).toEqual(industrial.filter((e) => e.category === 'industrial').map((e) => e.id).sort());
+  });
+
+  it('lists firms set up within two years of the year’s end as T, not ranked', async () => {
+    const young = await t.database.db.selectFrom('enterprise').select('id').where('category', '=', 'industrial').where('establishedOn', '>', '2020-12-31').execute();
+    expect(young.length).toBeGreaterThan(0);
+    for (const { id } of young) expect(results.find((r) => r.enterpriseId === id)).toMatchObject({ status: 'exempt', class: 'T', exemptReason: 'newInProduction', rank: null });
+  });
+
+  it('ranks the 规上 group by total, A the top 20 % (round half up) and D the bottom 5 %', () => {
+    const ranked = results.filter((r) => r.groupKey === 'aboveScale' && r.status === 'ranked').sort((a, b) => a.rank! - b.rank!);
+    expect(ranked.length).toBeGreaterThan(5);
+    for (let i = 1; i < ranked.length; i++) expect(ranked[i]!.total!).toBeLessThanOrEqual(ranked[i - 1]!.total!);
+    const n = ranked.length;
+    expect(ranked.filter((r) => r.class === 'A')).toHaveLength(Math.floor((2 * n * 20 + 100) / 200));
+    expect(ranked.at(-1)!.class).toBe(Math.floor((2 * n * 95 + 100) / 200) < n ? 'D' : 'C');
+    expect(ranked[0]!.nextClass).toBeNull();
+    expect(ranked.at(-1)!.nextClass!.gap).toBeGreaterThan(0);
+  });
+
+  it('computes 亩均税收 from the year’s approved figures and the land module’s area, against the group mean', async () => {
+    const ranked = results.filter((r) => r.groupKey === 'aboveScale' && r.status === 'ranked');
+    const someone = ranked[0]!;
+    const report = await t.database.db.selectFrom('statReport').select('taxPaid').where('enterpriseId', '=', someone.enterpriseId).where('period', '=', '2022-12').where('status', '=', 'approved').executeTakeFirstOrThrow();
+    const land = (await leader.get(`/api/v1/land/enterprises/${someone.enterpriseId}/area?asOf=2022-12-31`)).json();
+    const tax = someone.indicators.find((i) => i.key === 'taxPerMu')!;
+    expect(someone.landMu).toBe(land.totalMu);
+    expect(tax.value).toBeCloseTo(Number(report.taxPaid) / land.totalMu, 6);
+    const values = ranked.map((r) => r.indicators.find((i) => i.key === 'taxPerMu')!.value!);
+    expect(tax.benchmark).toBeCloseTo(values.reduce((s, v) => s + v, 0) / values.length, 6);
+    expect(tax.score).toBeCloseTo((tax.value! / tax.benchmark!) * 30, 6);
+  });
+
+  it('is the committee’s: an enterprise user is refused', async () => {
+    expect((await (await t.login('hongli')).get('/api/v1/evaluation/preview?year=2022')).statusCode).toBe(403);
+  });
+});
