@@ -364,6 +364,35 @@ export interface DisposalMilestoneTable {
   updatedAt: string;
 }
 
+/** A 亩产效益 run: a copy of the scheme used, the year, the viewer's scope (JSON unit ids, null = all). */
+export interface EvaluationRunTable {
+  id: string;
+  year: number;
+  schemeCode: string;
+  schemeVersion: number;
+  /** JSON of the EvaluationScheme as it was. */
+  scheme: string;
+  scope: string | null;
+  state: string;
+  enterprises: number;
+  createdBy: string;
+  createdAt: string;
+  version: number;
+}
+
+/** One enterprise's result in a run, with the inputs (JSON) it was computed from. */
+export interface EvaluationResultTable {
+  runId: string;
+  enterpriseId: string;
+  groupKey: string | null;
+  status: string;
+  total: number | null;
+  rank: number | null;
+  class: string | null;
+  inputs: string;
+  result: string;
+}
+
 /** Committee-editable parameters, one JSON value per key. */
 export interface SettingTable {
   key: string;
@@ -398,4 +427,6 @@ export interface Database {
   disposalCaseState: DisposalCaseStateTable;
   disposalMilestone: DisposalMilestoneTable;
   mapLayer: MapLayerTable;
+  evaluationRun: EvaluationRunTable;
+  evaluationResult: EvaluationResultTable;
 }

@@ -73,6 +73,9 @@ const MATRIX: Row[] = [
   { route: 'GET /api/v1/land/idle-check', expect: committee },
   { route: 'GET /api/v1/land/basemap', expect: committee },
   { route: 'GET /api/v1/evaluation/preview', query: 'year=2022', expect: committee },
+  { route: 'GET /api/v1/evaluation/runs', expect: committee },
+  { route: 'POST /api/v1/evaluation/runs', body: { year: 2022 }, expect: registryWrite },
+  { route: 'GET /api/v1/evaluation/runs/:id', expect: committee },
   { route: 'GET /api/v1/land/idle-cases', expect: committee },
   { route: 'POST /api/v1/land/idle-cases/run', expect: adminOnly },
   { route: 'GET /api/v1/land/idle-cases/:id', expect: committee },
@@ -118,6 +121,7 @@ let targetId: string;
 let parcelId: string;
 let factoryId: string;
 let idleCaseId: string;
+let runId: string;
 let disposalId: string;
 let milestoneId: string;
 
@@ -142,6 +146,7 @@ beforeAll(async () => {
   factoryId = (await t.database.db.selectFrom('standardFactory').select('id').executeTakeFirstOrThrow()).id;
   await admin.post('/api/v1/land/idle-cases/run');
   idleCaseId = (await t.database.db.selectFrom('idleCase').select('id').executeTakeFirstOrThrow()).id;
+  runId = (await admin.post('/api/v1/evaluation/runs', { year: 2022 })).json().id;
   ({ caseId: disposalId, id: milestoneId } = await t.database.db.selectFrom('disposalMilestone').select(['caseId', 'id']).executeTakeFirstOrThrow());
   agents = {
     admin,
@@ -165,6 +170,7 @@ function concrete(route: string, who: Who, query?: string): { method: Method; ur
     ['/parcels/', parcelId],
     ['/factories/', factoryId],
     ['/idle-cases/', idleCaseId],
+    ['/runs/', runId],
     ['/disposals/', disposalId],
     ['/reports/', other ? otherReportId : ownReportId],
   ];

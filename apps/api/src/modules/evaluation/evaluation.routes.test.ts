@@ -69,6 +69,22 @@ describe('亩产效益 preview on the demo base', () => {
     expect(tax.score).toBeCloseTo((tax.value! / tax.benchmark!) * 30, 6);
   });
 
+  it('keeps a run as computed: changing a figure afterwards changes the preview, not the run', async () => {
+    const stats = await t.login('stats');
+    const made = await stats.post('/api/v1/evaluation/runs', { year: 2022 });
+    expect(made.statusCode).toBe(201);
+    expect(made.json()).toMatchObject({ year: 2022, state: 'draft', enterprises: results.length, createdBy: '经济发展局 统计员', scheme: { code: 'reference' } });
+    const before = (await leader.get(`/api/v1/evaluation/runs/${made.json().id}`)).json();
+    expect(before.results).toEqual([...results].sort((a, b) => (a.enterpriseId < b.enterpriseId ? -1 : 1)));
+    const top = results.filter((r) => r.status === 'ranked').sort((a, b) => a.rank! - b.rank!)[0]!;
+    await t.database.db.updateTable('statReport').set({ taxPaid: 1 }).where('enterpriseId', '=', top.enterpriseId).where('period', '=', '2022-12').where('status', '=', 'approved').execute();
+    const preview = (await leader.get('/api/v1/evaluation/preview?year=2022')).json().results.find((r: Result) => r.enterpriseId === top.enterpriseId);
+    expect(preview.total).toBeLessThan(top.total!);
+    const after = (await leader.get(`/api/v1/evaluation/runs/${made.json().id}`)).json();
+    expect(after.results).toEqual(before.results);
+    expect((await leader.get('/api/v1/evaluation/runs')).json()[0]).toMatchObject({ id: made.json().id, year: 2022 });
+  });
+
   it('is the committee’s: an enterprise user is refused', async () => {
     expect((await (await t.login('hongli')).get('/api/v1/evaluation/preview?year=2022')).statusCode).toBe(403);
   });

@@ -1,71 +1,41 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CLASS_LABELS, DEFAULT_SCHEME, FIGURE_KEYS } from '@yuanqu/contracts';
 import { COMMITTEE } from '../../http/access';
+import { contextOf } from '../../http/auth';
 import type { AppDeps } from '../../app';
-import { evaluate } from './evaluation';
-import { explain } from './explain';
-import { gatherInputs } from './gather';
+import { previewSchema, runSchema, runSummarySchema } from './evaluation.schemas';
+import { createRun, getRun, listRuns, previewEvaluation } from './evaluation.service';
 
 const tags = ['evaluation'];
-const num = z.number().nullable();
+const year = z.coerce.number().int().min(2000).max(2100);
+/** 经济发展 (the statistics office) runs the evaluation; admins may too. */
+const write = { roles: ['admin', 'staff'], writeDepartments: ['economy'] } as const;
 
-const previewSchema = z.object({
-  year: z.number().int(),
-  scheme: z.object({ code: z.string(), version: z.number().int(), name: z.string(), reference: z.boolean() }),
-  results: z.array(
-    z.object({
-      enterpriseId: z.string(),
-      name: z.string(),
-      groupKey: z.string().nullable(),
-      status: z.enum(['ranked', 'vetoed', 'exempt', 'outOfScope']),
-      total: num,
-      rank: z.number().int().nullable(),
-      class: z.enum([...CLASS_LABELS, 'T']).nullable(),
-      exemptReason: z.string().nullable(),
-      landMu: num,
-      missing: z.array(z.enum(FIGURE_KEYS)),
-      indicators: z.array(z.object({ key: z.string(), weight: z.number(), value: num, benchmark: num, score: z.number(), handling: z.enum(['scored', 'zero', 'groupAverage', 'excluded']) })),
-      shortfalls: z.array(z.object({ key: z.string(), lost: z.number() })),
-      nextClass: z.object({ class: z.enum(CLASS_LABELS), total: z.number(), gap: z.number() }).nullable(),
-    }),
-  ),
-});
-
-/**
- * 亩产效益: a preview of the reference scheme on a year (computed on request, nothing stored) —
- * every enterprise's indicators against the benchmarks, total, rank, class and why.
- */
+/** 亩产效益: a preview of the reference scheme on a year, and runs that keep their inputs with their results. */
 export const evaluationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  const { clock, db } = deps;
+
   app.get(
     '/evaluation/preview',
-    {
-      config: { access: { roles: COMMITTEE } },
-      schema: { tags, summary: 'The reference scheme on a year’s figures and land, computed now and not stored', querystring: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) }), response: { 200: previewSchema } },
-    },
-    async (request) => {
-      const { year } = request.query;
-      const gathered = await gatherInputs(deps, request.viewer!, year);
-      const run = evaluate(DEFAULT_SCHEME, gathered.map((g) => g.input));
-      const byId = new Map(gathered.map((g) => [g.input.enterpriseId, g]));
-      const { code, version, name, reference } = DEFAULT_SCHEME;
-      return {
-        year,
-        scheme: { code, version, name, reference },
-        results: run.results.map((r) => {
-          const g = byId.get(r.enterpriseId)!;
-          const why = explain(DEFAULT_SCHEME, run, r.enterpriseId);
-          return {
-            ...r,
-            name: g.name,
-            landMu: g.input.landMu,
-            missing: g.missing,
-            indicators: r.indicators.map(({ key, weight, value, benchmark, score, handling }) => ({ key, weight, value, benchmark, score, handling })),
-            shortfalls: why?.shortfalls.map(({ key, lost }) => ({ key, lost })) ?? [],
-            nextClass: why?.nextClass ?? null,
-          };
-        }),
-      };
-    },
+    { config: { access: { roles: COMMITTEE } }, schema: { tags, summary: 'The reference scheme on a year’s figures and land, computed now and not stored', querystring: z.strictObject({ year }), response: { 200: previewSchema } } },
+    async (request) => previewEvaluation(deps, request.viewer!, request.query.year),
+  );
+
+  app.get(
+    '/evaluation/runs',
+    { config: { access: { roles: COMMITTEE } }, schema: { tags, summary: 'Runs, newest first', response: { 200: z.array(runSummarySchema) } } },
+    async () => listRuns(db),
+  );
+
+  app.post(
+    '/evaluation/runs',
+    { config: { access: write }, schema: { tags, summary: 'Run the reference scheme on a year and keep every input beside its result', body: z.strictObject({ year }), response: { 201: runSummarySchema } } },
+    async (request, reply) => reply.status(201).send(await createRun(deps, contextOf(request, clock), request.body.year)),
+  );
+
+  app.get(
+    '/evaluation/runs/:id',
+    { config: { access: { roles: COMMITTEE } }, schema: { tags, summary: 'A run’s results (in the viewer’s scope), as computed', params: z.object({ id: z.string().max(40) }), response: { 200: runSchema } } },
+    async (request) => getRun(db, request.viewer!, request.params.id),
   );
 };
