@@ -18,7 +18,7 @@ const schemeRef = (s: EvaluationScheme) => ({ code: s.code, version: s.version, 
 
 /** The scheme on a year's data: what was gathered, and each enterprise's result with why. */
 export async function computeEvaluation(deps: Deps, viewer: Viewer, year: number, scheme: EvaluationScheme = DEFAULT_SCHEME): Promise<{ gathered: GatheredEnterprise[]; rows: ResultRow[] }> {
-  const gathered = await gatherInputs(deps, viewer, year);
+  const gathered = await gatherInputs(deps.db, viewer, year);
   const run = evaluate(scheme, gathered.map((g) => g.input));
   const byId = new Map(gathered.map((g) => [g.input.enterpriseId, g]));
   const rows = run.results.map((r) => {

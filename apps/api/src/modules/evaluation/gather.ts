@@ -1,8 +1,8 @@
 import { FIGURE_KEYS, type EvaluationInput, type FigureKey } from '@yuanqu/contracts';
-import type { Config } from '../../config';
 import type { Db } from '../../db/database';
 import { unitInScope, type Viewer } from '../auth/viewer';
-import { enterpriseLand } from '../land/parcel.service';
+import { landOfMany } from '../land/parcel.repository';
+import { landArea } from '../land/parcel.service';
 import { scaleIn } from '../statistics/rollup';
 
 /** GB/T 4754-2017 电力热力 (44), 燃气 (45), 水 (46) and 环境卫生管理 (7820, refuse): evaluated as T (methodology §1). */
@@ -32,8 +32,7 @@ async function decemberFigures(db: Db, ids: string[], year: number): Promise<Map
  * (own + leased in − leased out) on 31 December of each, 规上 as it stood in December, and T
  * for utilities and for enterprises established less than two years before the year's end.
  */
-export async function gatherInputs(deps: { db: Db; config: Config }, viewer: Viewer, year: number): Promise<GatheredEnterprise[]> {
-  const { db } = deps;
+export async function gatherInputs(db: Db, viewer: Pick<Viewer, 'unitPaths'>, year: number): Promise<GatheredEnterprise[]> {
   const rows = await db
     .selectFrom('enterprise as e')
     .innerJoin('unit as u', 'u.id', 'e.unitId')
@@ -45,10 +44,11 @@ export async function gatherInputs(deps: { db: Db; config: Config }, viewer: Vie
   const firms = rows.filter((r) => unitInScope(viewer, r.path));
   const ids = firms.map((f) => f.id);
   const [now, before] = [await decemberFigures(db, ids, year), await decemberFigures(db, ids, year - 1)];
+  const lands = await landOfMany(db, ids);
   const out: GatheredEnterprise[] = [];
   for (const f of firms) {
-    const land = await enterpriseLand(deps, viewer, f.id, `${year}-12-31`);
-    const previousLand = await enterpriseLand(deps, viewer, f.id, `${year - 1}-12-31`);
+    const land = landArea(f.id, lands.get(f.id)!, `${year}-12-31`);
+    const previousLand = landArea(f.id, lands.get(f.id)!, `${year - 1}-12-31`);
     const figures = now.get(f.id) ?? {};
     const utility = UTILITY_PREFIXES.some((p) => f.industryCode.startsWith(p));
     const young = f.establishedOn !== null && f.establishedOn > `${year - 2}-12-31`;

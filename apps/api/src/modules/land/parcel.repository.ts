@@ -82,10 +82,25 @@ export async function insertStatus(trx: Trx, row: StatusRow): Promise<void> {
 }
 
 /** The land an enterprise holds and the leases on either side of it, for its land area. */
-export async function landOf(db: Db, enterpriseId: string) {
-  const held = await db.selectFrom('parcel').select(['id', 'tenure', 'status', 'registeredAreaSqm']).where('holderEnterpriseId', '=', enterpriseId).execute();
-  const leasedIn = await db.selectFrom('parcelLease').selectAll().where('lesseeEnterpriseId', '=', enterpriseId).execute();
-  const heldIds = held.map((p) => p.id);
-  const leasedOut = heldIds.length ? await db.selectFrom('parcelLease').selectAll().where('parcelId', 'in', heldIds).execute() : [];
-  return { held, leasedIn, leasedOut };
+export interface LandRows {
+  held: Pick<ParcelRow, 'id' | 'tenure' | 'status' | 'registeredAreaSqm'>[];
+  leasedIn: LeaseRow[];
+  leasedOut: LeaseRow[];
+}
+
+/** What each enterprise holds, rents and leases out, in three queries per 500 enterprises. */
+export async function landOfMany(db: Db, enterpriseIds: readonly string[]): Promise<Map<string, LandRows>> {
+  const out = new Map<string, LandRows>(enterpriseIds.map((id) => [id, { held: [], leasedIn: [], leasedOut: [] }]));
+  for (let i = 0; i < enterpriseIds.length; i += 500) {
+    const part = enterpriseIds.slice(i, i + 500);
+    const held = await db.selectFrom('parcel').select(['id', 'tenure', 'status', 'registeredAreaSqm', 'holderEnterpriseId']).where('holderEnterpriseId', 'in', part).execute();
+    const holderOf = new Map(held.map((p) => [p.id, p.holderEnterpriseId!]));
+    for (const { holderEnterpriseId, ...p } of held) out.get(holderEnterpriseId!)!.held.push(p);
+    for (const l of await db.selectFrom('parcelLease').selectAll().where('lesseeEnterpriseId', 'in', part).execute()) out.get(l.lesseeEnterpriseId)!.leasedIn.push(l);
+    const heldIds = [...holderOf.keys()];
+    for (let j = 0; j < heldIds.length; j += 500) {
+      for (const l of await db.selectFrom('parcelLease').selectAll().where('parcelId', 'in', heldIds.slice(j, j + 500)).execute()) out.get(holderOf.get(l.parcelId)!)!.leasedOut.push(l);
+    }
+  }
+  return out;
 }

@@ -202,10 +202,7 @@ const activeOn = (day: string) => (l: { fromOn: string; toOn: string | null }) =
  * 划拨) plus land it rents (a lease on another's parcel, or a parcel held by 租赁) minus what it
  * leases out, counting the leases in force on `asOf`; recovered parcels count for nobody.
  */
-export async function enterpriseLand(deps: LandDeps, viewer: Viewer, enterpriseId: string, asOf: string): Promise<EnterpriseLand> {
-  const e = await deps.db.selectFrom('enterprise').innerJoin('unit', 'unit.id', 'enterprise.unitId').select(['enterprise.id', 'unit.path as unitPath']).where('enterprise.id', '=', enterpriseId).executeTakeFirst();
-  if (!e || !enterpriseInScope(viewer, e)) throw notFound('enterprise');
-  const { held, leasedIn, leasedOut } = await repo.landOf(deps.db, enterpriseId);
+export function landArea(enterpriseId: string, { held, leasedIn, leasedOut }: repo.LandRows, asOf: string): EnterpriseLand {
   const live = held.filter((p) => p.status !== 'recovered');
   const ownSqm = live.filter((p) => p.tenure === 'transfer' || p.tenure === 'allocation').reduce((s, p) => s + p.registeredAreaSqm, 0);
   const rentedParcels = live.filter((p) => p.tenure === 'lease').reduce((s, p) => s + p.registeredAreaSqm, 0);
@@ -214,4 +211,10 @@ export async function enterpriseLand(deps: LandDeps, viewer: Viewer, enterpriseI
   const leasedOutSqm = leasedOut.filter((l) => liveIds.has(l.parcelId) && activeOn(asOf)(l)).reduce((s, l) => s + l.areaSqm, 0);
   const totalSqm = ownSqm + leasedInSqm - leasedOutSqm;
   return { enterpriseId, ownSqm, leasedInSqm, leasedOutSqm, totalSqm, totalMu: Math.round((totalSqm / SQM_PER_MU) * 100) / 100, asOf };
+}
+
+export async function enterpriseLand(deps: LandDeps, viewer: Viewer, enterpriseId: string, asOf: string): Promise<EnterpriseLand> {
+  const e = await deps.db.selectFrom('enterprise').innerJoin('unit', 'unit.id', 'enterprise.unitId').select(['enterprise.id', 'unit.path as unitPath']).where('enterprise.id', '=', enterpriseId).executeTakeFirst();
+  if (!e || !enterpriseInScope(viewer, e)) throw notFound('enterprise');
+  return landArea(enterpriseId, (await repo.landOfMany(deps.db, [enterpriseId])).get(enterpriseId)!, asOf);
 }
