@@ -68,9 +68,10 @@ export function createFeatureMap(target: HTMLElement, options: FeatureMapOptions
     const hit = map.forEachFeatureAtPixel(event.pixel, (feature) => feature.getId(), onFeatures);
     if (hit !== undefined) options.onSelect(String(hit));
   });
+  let featureCount = 0;
   // How many features the last complete render drew: pages and browser tests can wait for it.
   map.on('rendercomplete', () => {
-    target.dataset.renderedFeatures = String(source.getFeatures().length);
+    target.dataset.renderedFeatures = String(featureCount);
   });
   map.on('pointermove', (event) => {
     target.style.cursor = map.hasFeatureAtPixel(event.pixel, onFeatures) ? 'pointer' : '';
@@ -78,8 +79,10 @@ export function createFeatureMap(target: HTMLElement, options: FeatureMapOptions
 
   return {
     setFeatures(collection) {
+      const features = format.readFeatures(collection);
       source.clear();
-      source.addFeatures(format.readFeatures(collection));
+      source.addFeatures(features);
+      featureCount = features.length;
       const extent = source.getExtent();
       if (extent && !isEmpty(extent)) map.getView().fit(extent, { padding: [24, 24, 24, 24], maxZoom: 18 });
     },
