@@ -4,7 +4,8 @@ import { defineConfig, devices } from '@playwright/test';
 // Debian's Chromium (apt-get install chromium); never a downloaded browser.
 // /usr/lib/chromium/chromium is the binary itself; /usr/bin/chromium is a shell wrapper.
 const chromiumPath = existsSync('/usr/lib/chromium/chromium') ? '/usr/lib/chromium/chromium' : '/usr/bin/chromium';
-const PORT = 8181;
+// E2E_PORT lets two checkouts run the suite side by side.
+const PORT = Number(process.env.E2E_PORT ?? 8181);
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
