@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'IDEMPOTENCY_KEY_REUSED',
   'WARNINGS_UNACKNOWLEDGED',
   'PAYLOAD_TOO_LARGE',
+  /** A scheme version a run has used cannot change; copy it to a new version. */
+  'SCHEME_FROZEN',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

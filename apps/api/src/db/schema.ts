@@ -198,6 +198,23 @@ export interface EvaluationRunTable {
   createdBy: string;
   createdAt: string;
   version: number;
+  /** The scheme version the run used (null for runs made before schemes were data). */
+  schemeId: string | null;
+}
+
+/** One version of a 亩产效益 scheme; `body` is the EvaluationScheme as JSON. Frozen (1) once a run used it. */
+export interface EvaluationSchemeTable {
+  id: string;
+  code: string;
+  schemeVersion: number;
+  name: string;
+  body: string;
+  frozen: number;
+  basedOn: string | null;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
 }
 
 /** One enterprise's result in a run, with the inputs (JSON) it was computed from. */
@@ -249,4 +266,5 @@ export interface Database {
   mapLayer: MapLayerTable;
   evaluationRun: EvaluationRunTable;
   evaluationResult: EvaluationResultTable;
+  evaluationScheme: EvaluationSchemeTable;
 }

@@ -76,6 +76,11 @@ const MATRIX: Row[] = [
   { route: 'GET /api/v1/evaluation/runs', expect: committee },
   { route: 'POST /api/v1/evaluation/runs', body: { year: 2022 }, expect: registryWrite },
   { route: 'GET /api/v1/evaluation/runs/:id', expect: committee },
+  { route: 'GET /api/v1/evaluation/schemes', expect: committee },
+  { route: 'GET /api/v1/evaluation/schemes/:id', expect: committee },
+  { route: 'PUT /api/v1/evaluation/schemes/:id', body: { version: 999 }, expect: adminOnly },
+  { route: 'POST /api/v1/evaluation/schemes/:id/versions', expect: adminOnly },
+  { route: 'DELETE /api/v1/evaluation/schemes/:id', expect: adminOnly },
   { route: 'GET /api/v1/land/idle-cases', expect: committee },
   { route: 'POST /api/v1/land/idle-cases/run', expect: adminOnly },
   { route: 'GET /api/v1/land/idle-cases/:id', expect: committee },
@@ -122,6 +127,7 @@ let parcelId: string;
 let factoryId: string;
 let idleCaseId: string;
 let runId: string;
+let schemeId: string;
 let disposalId: string;
 let milestoneId: string;
 
@@ -147,6 +153,8 @@ beforeAll(async () => {
   await admin.post('/api/v1/land/idle-cases/run');
   idleCaseId = (await t.database.db.selectFrom('idleCase').select('id').executeTakeFirstOrThrow()).id;
   runId = (await admin.post('/api/v1/evaluation/runs', { year: 2022 })).json().id;
+  // The reference scheme, frozen by that run: an admin's delete is refused by the use case, not by authorization.
+  schemeId = (await t.database.db.selectFrom('evaluationScheme').select('id').executeTakeFirstOrThrow()).id;
   ({ caseId: disposalId, id: milestoneId } = await t.database.db.selectFrom('disposalMilestone').select(['caseId', 'id']).executeTakeFirstOrThrow());
   agents = {
     admin,
@@ -171,6 +179,7 @@ function concrete(route: string, who: Who, query?: string): { method: Method; ur
     ['/factories/', factoryId],
     ['/idle-cases/', idleCaseId],
     ['/runs/', runId],
+    ['/schemes/', schemeId],
     ['/disposals/', disposalId],
     ['/reports/', other ? otherReportId : ownReportId],
   ];

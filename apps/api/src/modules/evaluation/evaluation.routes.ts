@@ -5,20 +5,23 @@ import { contextOf } from '../../http/auth';
 import type { AppDeps } from '../../app';
 import { previewSchema, runSchema, runSummarySchema } from './evaluation.schemas';
 import { createRun, getRun, listRuns, previewEvaluation } from './evaluation.service';
+import { schemeForRun } from './scheme.service';
 
 const tags = ['evaluation'];
 const year = z.coerce.number().int().min(2000).max(2100);
+/** A scheme version; none: the newest version of the reference scheme. */
+const schemeId = z.string().max(40).optional();
 /** 经济发展 (the statistics office) runs the evaluation; admins may too. */
 const write = { roles: ['admin', 'staff'], writeDepartments: ['economy'] } as const;
 
-/** 亩产效益: a preview of the reference scheme on a year, and runs that keep their inputs with their results. */
+/** 亩产效益: a preview of a scheme version on a year, and runs that keep their inputs with their results. */
 export const evaluationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const { clock, db } = deps;
 
   app.get(
     '/evaluation/preview',
-    { config: { access: { roles: COMMITTEE } }, schema: { tags, summary: 'The reference scheme on a year’s figures and land, computed now and not stored', querystring: z.strictObject({ year }), response: { 200: previewSchema } } },
-    async (request) => previewEvaluation(deps, request.viewer!, request.query.year),
+    { config: { access: { roles: COMMITTEE } }, schema: { tags, summary: 'A scheme version (default: the newest reference version) on a year’s figures and land, computed now and not stored', querystring: z.strictObject({ year, schemeId }), response: { 200: previewSchema } } },
+    async (request) => previewEvaluation(deps, request.viewer!, request.query.year, await schemeForRun(db, request.query.schemeId)),
   );
 
   app.get(
@@ -29,8 +32,8 @@ export const evaluationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
 
   app.post(
     '/evaluation/runs',
-    { config: { access: write }, schema: { tags, summary: 'Run the reference scheme on a year and keep every input beside its result', body: z.strictObject({ year }), response: { 201: runSummarySchema } } },
-    async (request, reply) => reply.status(201).send(await createRun(deps, contextOf(request, clock), request.body.year)),
+    { config: { access: write }, schema: { tags, summary: 'Run a scheme version (default: the newest reference version) on a year, keep every input beside its result, and freeze the version', body: z.strictObject({ year, schemeId }), response: { 201: runSummarySchema } } },
+    async (request, reply) => reply.status(201).send(await createRun(deps, contextOf(request, clock), request.body.year, await schemeForRun(db, request.body.schemeId))),
   );
 
   app.get(

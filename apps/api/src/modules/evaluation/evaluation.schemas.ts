@@ -21,7 +21,8 @@ export const resultRowSchema = z.object({
 });
 export type ResultRow = z.infer<typeof resultRowSchema>;
 
-export const schemeRefSchema = z.object({ code: z.string(), version: z.number().int(), name: z.string(), reference: z.boolean() });
+/** The scheme a preview or run used; `id` is its version's record (null for runs made before schemes were data). */
+export const schemeRefSchema = z.object({ id: z.string().nullable(), code: z.string(), version: z.number().int(), name: z.string(), reference: z.boolean() });
 
 export const previewSchema = z.object({ year: z.number().int(), scheme: schemeRefSchema, results: z.array(resultRowSchema) });
 

@@ -11,10 +11,12 @@ import { evaluate } from './evaluation';
 import type { ResultRow, RunSummary } from './evaluation.schemas';
 import { explain } from './explain';
 import { gatherInputs, type GatheredEnterprise } from './gather';
+import { freezeScheme } from './scheme.repository';
+import type { ChosenScheme } from './scheme.service';
 
 type Deps = { db: Db; config: Config };
 
-const schemeRef = (s: EvaluationScheme) => ({ code: s.code, version: s.version, name: s.name, reference: s.reference });
+const schemeRef = (s: EvaluationScheme, id: string | null) => ({ id, code: s.code, version: s.version, name: s.name, reference: s.reference });
 
 /** The scheme on a year's data: what was gathered, and each enterprise's result with why. */
 export async function computeEvaluation(deps: Deps, viewer: Viewer, year: number, scheme: EvaluationScheme = DEFAULT_SCHEME): Promise<{ gathered: GatheredEnterprise[]; rows: ResultRow[] }> {
@@ -43,32 +45,35 @@ export async function computeEvaluation(deps: Deps, viewer: Viewer, year: number
   return { gathered, rows };
 }
 
-export async function previewEvaluation(deps: Deps, viewer: Viewer, year: number) {
-  return { year, scheme: schemeRef(DEFAULT_SCHEME), results: (await computeEvaluation(deps, viewer, year)).rows };
+export async function previewEvaluation(deps: Deps, viewer: Viewer, year: number, chosen: ChosenScheme) {
+  return { year, scheme: schemeRef(chosen.scheme, chosen.id), results: (await computeEvaluation(deps, viewer, year, chosen.scheme)).rows };
 }
 
 /**
- * Runs the reference scheme on a year and keeps everything: a copy of the scheme, and for every
- * enterprise the inputs it was computed from beside its result, so the run reads the same however
- * the figures or the land change afterwards (a re-run is a new run).
+ * Runs a scheme version on a year and keeps everything: which version, a copy of its scheme, and
+ * for every enterprise the inputs it was computed from beside its result, so the run reads the
+ * same however the figures or the land change afterwards (a re-run is a new run). The version is
+ * frozen in the same transaction.
  */
-export async function createRun(deps: Deps, ctx: RequestContext, year: number): Promise<RunSummary> {
+export async function createRun(deps: Deps, ctx: RequestContext, year: number, chosen: ChosenScheme): Promise<RunSummary> {
   const viewer = ctx.viewer!;
-  const { gathered, rows } = await computeEvaluation(deps, viewer, year);
+  const { scheme } = chosen;
+  const { gathered, rows } = await computeEvaluation(deps, viewer, year, scheme);
   const inputs = new Map(gathered.map((g) => [g.input.enterpriseId, g.input]));
   const id = newId();
   const createdAt = ctx.clock.now().toISOString();
-  const run = { id, year, schemeCode: DEFAULT_SCHEME.code, schemeVersion: DEFAULT_SCHEME.version, scheme: JSON.stringify(DEFAULT_SCHEME), scope: viewer.unitIds === null ? null : JSON.stringify(viewer.unitIds), state: 'draft', enterprises: rows.length, createdBy: viewer.displayName || viewer.username, createdAt, version: 1 };
+  const run = { id, year, schemeId: chosen.id, schemeCode: scheme.code, schemeVersion: scheme.version, scheme: JSON.stringify(scheme), scope: viewer.unitIds === null ? null : JSON.stringify(viewer.unitIds), state: 'draft', enterprises: rows.length, createdBy: viewer.displayName || viewer.username, createdAt, version: 1 };
   await deps.db.transaction().execute(async (trx) => {
+    if (!(await freezeScheme(trx, chosen.id, createdAt))) throw notFound('evaluation scheme');
     await trx.insertInto('evaluationRun').values(run).execute();
     await insertRows(trx, 'evaluationResult', rows.map((r) => ({ runId: id, enterpriseId: r.enterpriseId, groupKey: r.groupKey, status: r.status, total: r.total, rank: r.rank, class: r.class, inputs: JSON.stringify(inputs.get(r.enterpriseId)), result: JSON.stringify(r) })));
-    await appendAudit(trx, [auditEvent(ctx, 'evaluation.run', { entityType: 'evaluationRun', entityId: id, detail: { year, scheme: `${DEFAULT_SCHEME.code}@${DEFAULT_SCHEME.version}`, enterprises: rows.length } })]);
+    await appendAudit(trx, [auditEvent(ctx, 'evaluation.run', { entityType: 'evaluationRun', entityId: id, detail: { year, schemeId: chosen.id, scheme: `${scheme.code}@${scheme.version}`, enterprises: rows.length } })]);
   });
   return summary(run);
 }
 
-function summary(r: { id: string; year: number; scheme: string; state: string; enterprises: number; createdBy: string; createdAt: string }): RunSummary {
-  return { id: r.id, year: r.year, scheme: schemeRef(JSON.parse(r.scheme) as EvaluationScheme), state: r.state as RunSummary['state'], enterprises: r.enterprises, createdBy: r.createdBy, createdAt: r.createdAt };
+function summary(r: { id: string; year: number; schemeId: string | null; scheme: string; state: string; enterprises: number; createdBy: string; createdAt: string }): RunSummary {
+  return { id: r.id, year: r.year, scheme: schemeRef(JSON.parse(r.scheme) as EvaluationScheme, r.schemeId), state: r.state as RunSummary['state'], enterprises: r.enterprises, createdBy: r.createdBy, createdAt: r.createdAt };
 }
 
 /** Runs, newest first (what each holds is filtered by scope when it is read). */
