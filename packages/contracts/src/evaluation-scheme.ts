@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FIGURE_BY_KEY, type FigureKey } from './figures';
+import { SUMMED_FIGURES, type FigureKey } from './figures';
 import { evaluationSchemeSchema, INDICATOR_FORMULAS, type EvaluationScheme, type IndicatorKey } from './evaluation';
 
 /**
@@ -17,10 +17,7 @@ export interface SchemeProblem {
 }
 
 /** Only amounts divide meaningfully: flows (税金, 能耗) and stocks (从业人员), not flags or rates. */
-const isAmount = (key: FigureKey) => {
-  const kind = FIGURE_BY_KEY.get(key)?.kind;
-  return kind === 'flow' || kind === 'stock';
-};
+const isAmount = (key: FigureKey) => SUMMED_FIGURES.includes(key);
 
 function duplicateCodes(list: { code: string }[], name: string): SchemeProblem[] {
   return list.flatMap((item, i) => (list.findIndex((other) => other.code === item.code) < i ? [{ path: [name, i, 'code'], message: 'evaluation.duplicateCode' }] : []));

@@ -1,4 +1,5 @@
 import factory from './factory.en-US';
+import schemes from './schemes.en-US';
 import admin from './admin.en-US';
 import idle from './idle.en-US';
 import disposal from './disposal.en-US';
@@ -46,6 +47,8 @@ const enUS: typeof zhCN = {
     review: 'Review',
     land: 'Land',
     factories: 'Factory buildings',
+    evaluation: 'Per-mu evaluation',
+    evaluationSchemes: 'Evaluation schemes',
   },
   header: { logout: 'Log out', changePassword: 'Change password', userMenu: 'User menu' },
   roles: { admin: 'Administrator', staff: 'Staff', leader: 'Leader', enterprise: 'Enterprise user' },
@@ -100,6 +103,7 @@ const enUS: typeof zhCN = {
     IDEMPOTENCY_KEY_REUSED: 'This upload clashes with an earlier one; choose the file again and upload',
     WARNINGS_UNACKNOWLEDGED: 'Some figures need a second look: check the warnings and confirm them to go on',
     PAYLOAD_TOO_LARGE: 'The file is too large; the limit is {max}',
+    SCHEME_FROZEN: 'This scheme has been used by an evaluation and is frozen; copy it into a new version to change it',
     INTERNAL: 'Something went wrong on the server; try again, and if it persists give the request ID to an administrator',
     NETWORK: 'Cannot reach the server; check the network and try again',
     unknown: 'Something unexpected happened; reload the page and try again',
@@ -133,6 +137,7 @@ const enUS: typeof zhCN = {
     minLength: 'At least {min} characters',
     maxLength: 'At most {max} characters',
     min: 'Must be at least {min}',
+    greaterThan: 'Must be greater than {min}',
     max: 'Must be at most {max}',
     maxItems: 'At most {max} items',
     date: 'Choose a date (YYYY-MM-DD)',
@@ -337,6 +342,7 @@ const enUS: typeof zhCN = {
   ...admin,
   ...disposal,
   ...factory,
+  ...schemes,
 };
 
 export default enUS;

@@ -1,4 +1,5 @@
 import factory from './factory.zh-CN';
+import schemes from './schemes.zh-CN';
 import admin from './admin.zh-CN';
 import idle from './idle.zh-CN';
 import disposal from './disposal.zh-CN';
@@ -45,6 +46,8 @@ export default {
     review: '数据审核',
     land: '土地与空间',
     factories: '标准厂房',
+    evaluation: '亩产效益',
+    evaluationSchemes: '评价方案',
   },
   header: { logout: '退出登录', changePassword: '修改密码', userMenu: '用户菜单' },
   roles: { admin: '管理员', staff: '业务人员', leader: '领导', enterprise: '企业用户' },
@@ -99,6 +102,7 @@ export default {
     IDEMPOTENCY_KEY_REUSED: '这次上传与之前的一次冲突，请重新选择文件后上传',
     WARNINGS_UNACKNOWLEDGED: '数据存在需要核实的预警，请逐条核实并确认后再提交',
     PAYLOAD_TOO_LARGE: '文件过大，上限为 {max}',
+    SCHEME_FROZEN: '此方案已用于评价，已冻结；请复制为新版本后修改',
     INTERNAL: '系统出现错误，请稍后重试；如仍失败，请把请求编号告诉管理员',
     NETWORK: '无法连接服务器，请检查网络后重试',
     unknown: '出现意外错误，请刷新页面后重试',
@@ -132,6 +136,7 @@ export default {
     minLength: '至少 {min} 个字符',
     maxLength: '最多 {max} 个字符',
     min: '不能小于 {min}',
+    greaterThan: '须大于 {min}',
     max: '不能大于 {max}',
     maxItems: '最多 {max} 项',
     date: '请选择日期（格式 YYYY-MM-DD）',
@@ -336,4 +341,5 @@ export default {
   ...admin,
   ...disposal,
   ...factory,
+  ...schemes,
 };

@@ -80,6 +80,18 @@ const routes: RouteRecordRaw[] = [
         component: () => import('../modules/land/FactoriesPage.vue'),
         meta: { title: 'factories.title', roles: READERS },
       },
+      {
+        path: 'evaluation/schemes',
+        name: 'evaluation-schemes',
+        component: () => import('../modules/evaluation/SchemesPage.vue'),
+        meta: { title: 'schemes.title', roles: READERS },
+      },
+      {
+        path: 'evaluation/schemes/:id',
+        name: 'evaluation-scheme',
+        component: () => import('../modules/evaluation/SchemePage.vue'),
+        meta: { title: 'schemes.detailTitle', roles: READERS },
+      },
       { path: 'users', name: 'users', component: () => import('../modules/user/UsersPage.vue'), meta: { title: 'users.title', roles: ['admin'] } },
       { path: 'units', name: 'units', component: () => import('../modules/unit/UnitsPage.vue'), meta: { title: 'units.title', roles: ['admin'] } },
       { path: 'audit', name: 'audit', component: () => import('../modules/audit/AuditPage.vue'), meta: { title: 'audit.title', roles: ['admin'] } },

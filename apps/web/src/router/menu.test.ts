@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Department, Role } from '@yuanqu/contracts';
 import { canAccess, canEditEnterprise, canManageStatistics, canReportFigures, canWriteEnterprises } from '../utils/permissions';
-import { menuFor } from './menu';
+import { menuFor, menuPages } from './menu';
 
 const user = (role: Role, departments: Department[] = [], enterpriseId: string | null = null) => ({ role, departments, enterpriseId });
 
@@ -14,6 +14,7 @@ describe('menuFor', () => {
       'nav.targets',
       'nav.land',
       'nav.factories',
+      'nav.evaluation',
       'nav.review',
       'nav.users',
       'nav.units',
@@ -21,18 +22,23 @@ describe('menuFor', () => {
     ]);
   });
 
-  it('gives staff and leaders the registry, statistics, targets, land and factory buildings; review only to the economy department', () => {
-    const reading = ['/', '/enterprises', '/statistics', '/targets', '/land', '/land/factories'];
-    expect(menuFor(user('leader')).map((i) => i.path)).toEqual(reading);
-    expect(menuFor(user('staff', ['investment'])).map((i) => i.path)).toEqual(reading);
-    expect(menuFor(user('staff', ['investment', 'economy'])).map((i) => i.path)).toEqual([...reading, '/statistics/review']);
+  it('gives staff and leaders the registry, statistics, targets, land, factory buildings and 亩产效益; review only to the economy department', () => {
+    const reading = ['/', '/enterprises', '/statistics', '/targets', '/land', '/land/factories', '/evaluation/schemes'];
+    expect(menuPages(menuFor(user('leader'))).map((i) => i.path)).toEqual(reading);
+    expect(menuPages(menuFor(user('staff', ['investment']))).map((i) => i.path)).toEqual(reading);
+    expect(menuPages(menuFor(user('staff', ['investment', 'economy']))).map((i) => i.path)).toEqual([...reading, '/statistics/review']);
+  });
+
+  it('puts the 亩产效益 pages in one group', () => {
+    const group = menuFor(user('leader')).find((e) => e.label === 'nav.evaluation');
+    expect(group && 'children' in group ? group.children.map((i) => i.label) : null).toEqual(['nav.evaluationSchemes']);
   });
 
   it('gives an enterprise user only its own enterprise and its report, never the registry', () => {
-    const items = menuFor(user('enterprise', [], 'ent 42'));
+    const items = menuPages(menuFor(user('enterprise', [], 'ent 42')));
     expect(items.map((i) => i.path)).toEqual(['/', '/enterprises/ent%2042', '/enterprises/ent%2042/statistics']);
     expect(items.map((i) => i.label)).toEqual(['nav.home', 'nav.myEnterprise', 'nav.reporting']);
-    expect(menuFor(user('enterprise')).map((i) => i.path)).toEqual(['/']);
+    expect(menuPages(menuFor(user('enterprise'))).map((i) => i.path)).toEqual(['/']);
   });
 });
 

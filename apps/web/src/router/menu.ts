@@ -1,6 +1,6 @@
 import { canManageStatistics, type Actor } from '../utils/permissions';
 
-export type MenuIcon = 'home' | 'enterprise' | 'statistics' | 'targets' | 'land' | 'factories' | 'reporting' | 'review' | 'users' | 'units' | 'audit';
+export type MenuIcon = 'home' | 'enterprise' | 'statistics' | 'targets' | 'land' | 'factories' | 'evaluation' | 'schemes' | 'reporting' | 'review' | 'users' | 'units' | 'audit';
 
 export interface MenuItem {
   /** i18n key of the label. */
@@ -9,8 +9,25 @@ export interface MenuItem {
   icon: MenuIcon;
 }
 
+/** A titled group of pages (亩产效益), shown as a sub-menu. */
+export interface MenuGroup {
+  /** i18n key of the label. */
+  label: string;
+  icon: MenuIcon;
+  children: MenuItem[];
+}
+
+export type MenuEntry = MenuItem | MenuGroup;
+
+export const isMenuGroup = (entry: MenuEntry): entry is MenuGroup => 'children' in entry;
+
+/** Every page a menu reaches, the groups' pages in place of the groups. */
+export function menuPages(entries: readonly MenuEntry[]): MenuItem[] {
+  return entries.flatMap((e) => (isMenuGroup(e) ? e.children : [e]));
+}
+
 /** The side menu for a role; an enterprise user sees only its own enterprise, never the registry. */
-export function menuFor(user: Actor): MenuItem[] {
+export function menuFor(user: Actor): MenuEntry[] {
   const home: MenuItem = { label: 'nav.home', path: '/', icon: 'home' };
   if (user.role === 'enterprise') {
     if (!user.enterpriseId) return [home];
@@ -21,13 +38,14 @@ export function menuFor(user: Actor): MenuItem[] {
       { label: 'nav.reporting', path: `${own}/statistics`, icon: 'reporting' },
     ];
   }
-  const items: MenuItem[] = [
+  const items: MenuEntry[] = [
     home,
     { label: 'nav.enterprises', path: '/enterprises', icon: 'enterprise' },
     { label: 'nav.statistics', path: '/statistics', icon: 'statistics' },
     { label: 'nav.targets', path: '/targets', icon: 'targets' },
     { label: 'nav.land', path: '/land', icon: 'land' },
     { label: 'nav.factories', path: '/land/factories', icon: 'factories' },
+    { label: 'nav.evaluation', icon: 'evaluation', children: [{ label: 'nav.evaluationSchemes', path: '/evaluation/schemes', icon: 'schemes' }] },
   ];
   if (canManageStatistics(user)) items.push({ label: 'nav.review', path: '/statistics/review', icon: 'review' });
   if (user.role === 'admin') {

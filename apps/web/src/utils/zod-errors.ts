@@ -11,11 +11,13 @@ export interface IssueLike {
   origin?: string;
   minimum?: number | bigint;
   maximum?: number | bigint;
+  /** false when the bound itself is not allowed (a positive number: more than 0). */
+  inclusive?: boolean;
 }
 
 export type Translate = (key: string, named?: Record<string, unknown>) => string;
 
-/** Custom messages the shared schemas use (contracts/enterprise.ts, auth.ts, platform.ts, targets.ts, land.ts), mapped to locale keys. */
+/** Custom messages the shared schemas use (contracts/enterprise.ts, auth.ts, platform.ts, targets.ts, land.ts, evaluation*.ts), mapped to locale keys. */
 const MESSAGE_KEYS: Record<string, string> = {
   'uscc.length': 'validation.uscc.length',
   'uscc.charset': 'validation.uscc.charset',
@@ -29,6 +31,23 @@ const MESSAGE_KEYS: Record<string, string> = {
   'unit.code': 'validation.unitCode',
   'factory.code': 'factories.form.codeFormat',
   'target.years': 'validation.targetYears',
+  ...Object.fromEntries(
+    [
+      'methodDirection',
+      'sharesSum',
+      'thresholdOrder',
+      'duplicateIndicator',
+      'duplicateGroup',
+      'duplicateCode',
+      'automaticReason',
+      'policyUnit',
+      'amountFigure',
+      'repeatedTerm',
+      'predefinedFormula',
+      'unreachableGroup',
+      'fixedIdentity',
+    ].map((key) => [`evaluation.${key}`, `schemes.validation.${key}`]),
+  ),
 };
 
 export function pathKey(path: IssueLike['path']): string {
@@ -45,7 +64,7 @@ export function issueMessage(issue: IssueLike, t: Translate): string {
     case 'too_small':
       if (issue.origin === 'string') return min <= 1 ? t('validation.required') : t('validation.minLength', { min });
       if (issue.origin === 'array') return t('validation.required');
-      return t('validation.min', { min });
+      return issue.inclusive === false ? t('validation.greaterThan', { min }) : t('validation.min', { min });
     case 'too_big':
       if (issue.origin === 'string') return t('validation.maxLength', { max });
       if (issue.origin === 'array') return t('validation.maxItems', { max });
