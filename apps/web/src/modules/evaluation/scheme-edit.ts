@@ -88,3 +88,8 @@ export function deleteRefusal(error: unknown, t: Translate): string | null {
   const reason = (error.details as { reason?: unknown } | null)?.reason;
   return reason === 'onlyVersion' || reason === 'copiedFrom' ? t(`schemes.deleteRefused.${reason}`) : null;
 }
+
+/** A deep copy of plain data, Vue's reactive proxies included (structuredClone refuses those). */
+export function copyOf<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
