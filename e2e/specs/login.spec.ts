@@ -1,16 +1,17 @@
 import { expect, test } from '@playwright/test';
 import { ACCOUNTS, logIn, mainMenu, submitLogin, type Account } from '../helpers/session';
 
-// What each role finds in the side menu, in order: the registry, statistics, targets, land and
-// factory buildings for the committee, the review queue for the statistics department and
+// What each role finds in the side menu, in order: the registry, statistics, targets, land,
+// factory buildings and the 亩产效益 group (a menu item whose text holds its pages' names, then
+// each page) for the committee, the review queue for the statistics department and
 // administrators, the admin pages for administrators only, and for an enterprise user nothing but
 // its own enterprise and report.
 const MENUS: Record<Account, string[]> = {
-  admin: ['首页', '企业库', '统计分析', '目标考核', '土地与空间', '标准厂房', '数据审核', '用户管理', '组织架构', '审计日志'],
-  stats: ['首页', '企业库', '统计分析', '目标考核', '土地与空间', '标准厂房', '数据审核'],
-  zhaoshang: ['首页', '企业库', '统计分析', '目标考核', '土地与空间', '标准厂房'],
-  tudi: ['首页', '企业库', '统计分析', '目标考核', '土地与空间', '标准厂房'],
-  leader: ['首页', '企业库', '统计分析', '目标考核', '土地与空间', '标准厂房'],
+  admin: ['首页', '企业库', '统计分析', '目标考核', '土地与空间', '标准厂房', '亩产效益评价方案', '评价方案', '数据审核', '用户管理', '组织架构', '审计日志'],
+  stats: ['首页', '企业库', '统计分析', '目标考核', '土地与空间', '标准厂房', '亩产效益评价方案', '评价方案', '数据审核'],
+  zhaoshang: ['首页', '企业库', '统计分析', '目标考核', '土地与空间', '标准厂房', '亩产效益评价方案', '评价方案'],
+  tudi: ['首页', '企业库', '统计分析', '目标考核', '土地与空间', '标准厂房', '亩产效益评价方案', '评价方案'],
+  leader: ['首页', '企业库', '统计分析', '目标考核', '土地与空间', '标准厂房', '亩产效益评价方案', '评价方案'],
   hongli: ['首页', '企业信息', '数据填报'],
   xinxueyu: ['首页', '企业信息', '数据填报'],
 };
