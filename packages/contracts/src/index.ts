@@ -16,3 +16,4 @@ export * from './map-layer';
 export * from './evaluation';
 export * from './evaluation-default';
 export * from './evaluation-review';
+export * from './evaluation-results';

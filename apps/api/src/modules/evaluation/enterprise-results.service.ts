@@ -1,8 +1,7 @@
-import type { EvaluationScheme } from '@yuanqu/contracts';
+import { type EnterpriseResult, type EvaluationScheme } from '@yuanqu/contracts';
 import type { Db } from '../../db/database';
 import { notFound } from '../../lib/errors';
 import { enterpriseInScope, type Viewer } from '../auth/viewer';
-import type { EnterpriseResult } from './evaluation.schemas';
 import { readRow } from './evaluation.service';
 import { listObjections } from './objection.service';
 import type { StoredRow } from './result-rows';

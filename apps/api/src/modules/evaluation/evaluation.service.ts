@@ -1,4 +1,4 @@
-import { DEFAULT_SCHEME, type EvaluationScheme } from '@yuanqu/contracts';
+import { DEFAULT_SCHEME, type EvaluationScheme, type ResultRow, type RunSummary } from '@yuanqu/contracts';
 import type { Config } from '../../config';
 import type { Db } from '../../db/database';
 import { insertRows } from '../../db/dialect';
@@ -9,7 +9,6 @@ import { newId } from '../../lib/ids';
 import { appendAudit } from '../audit/audit.repository';
 import { auditEvent, type RequestContext } from '../audit/audit.context';
 import { unitInScope, type Viewer } from '../auth/viewer';
-import type { ResultRow, RunSummary } from './evaluation.schemas';
 import { runSummary, schemeRef } from './run-summary';
 import { gatherInputs, type GatheredEnterprise } from './gather';
 import { resultRows, type StoredRow } from './result-rows';

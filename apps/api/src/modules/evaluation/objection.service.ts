@@ -1,4 +1,4 @@
-import type { ObjectionOutcome } from '@yuanqu/contracts';
+import { type ObjectionOutcome, type ObjectionRow } from '@yuanqu/contracts';
 import type { Db } from '../../db/database';
 import type { EvaluationObjectionTable } from '../../db/schema';
 import { AppError, conflict, forbidden, notFound } from '../../lib/errors';
@@ -7,7 +7,6 @@ import { appendAudit } from '../audit/audit.repository';
 import { auditEvent, type RequestContext } from '../audit/audit.context';
 import { unitInScope, type Viewer } from '../auth/viewer';
 import { enterpriseAccounts, notify } from '../notification/notification.repository';
-import type { ObjectionRow } from './evaluation.schemas';
 
 function objectionQuery(db: Db) {
   return db

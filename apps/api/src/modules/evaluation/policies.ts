@@ -1,5 +1,4 @@
-import type { ClassPolicy, EvaluationScheme } from '@yuanqu/contracts';
-import type { PolicyRow } from './evaluation.schemas';
+import { type ClassPolicy, type EvaluationScheme, type PolicyRow } from '@yuanqu/contracts';
 
 /** True when a policy of the class applies after `consecutive` years in it (policies without a range apply from the first). */
 export function policyApplies(policy: ClassPolicy, consecutive: number | null): boolean {

@@ -1,11 +1,10 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { EvaluationScheme, PolicyLever } from '@yuanqu/contracts';
+import { type EvaluationScheme, type PolicyLever, type PolicyListRow } from '@yuanqu/contracts';
 import type { Db } from '../../db/database';
 import { notFound } from '../../lib/errors';
 import { unitInScope, type Viewer } from '../auth/viewer';
 import { neutralise } from '../enterprise/enterprise-columns';
-import type { PolicyListRow } from './evaluation.schemas';
 import { policiesFor } from './policies';
 
 /** Who applies a lever: the utility, bank or office the list goes to. */

@@ -1,6 +1,5 @@
-import type { EvaluationScheme } from '@yuanqu/contracts';
+import { type EvaluationScheme, type ResultRow } from '@yuanqu/contracts';
 import { evaluate } from './evaluation';
-import type { ResultRow } from './evaluation.schemas';
 import { explain } from './explain';
 import type { GatheredEnterprise } from './gather';
 

@@ -1,12 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { adjustmentInputSchema, objectionAnswerSchema, objectionInputSchema, POLICY_LEVERS, runTransitionSchema } from '@yuanqu/contracts';
+import { adjustmentInputSchema, adjustmentSchema, enterpriseResultSchema, objectionAnswerSchema, objectionInputSchema, objectionSchema, POLICY_LEVERS, policyListRowSchema, runSummarySchema, runTransitionSchema } from '@yuanqu/contracts';
 import { ALL_ROLES, COMMITTEE } from '../../http/access';
 import { attachment, XLSX } from '../../http/attachment';
 import { contextOf } from '../../http/auth';
 import type { AppDeps } from '../../app';
 import { enterpriseResults } from './enterprise-results.service';
-import { adjustmentSchema, enterpriseResultSchema, objectionSchema, policyListRowSchema, runSummarySchema } from './evaluation.schemas';
 import { answerObjection, fileObjection, listObjections } from './objection.service';
 import { policyList, policyListWorkbook } from './policy-lists';
 import { addAdjustment, listAdjustments, removeAdjustment, transitionRun } from './review.service';

@@ -1,4 +1,4 @@
-import type { AdjustmentInput, EvaluationScheme, RunTransition } from '@yuanqu/contracts';
+import { type AdjustmentInput, type AdjustmentRow, type EvaluationScheme, type RunSummary, type RunTransition } from '@yuanqu/contracts';
 import type { Db, Trx } from '../../db/database';
 import type { EvaluationRunTable } from '../../db/schema';
 import { AppError, conflict, forbidden, notFound } from '../../lib/errors';
@@ -7,7 +7,6 @@ import { appendAudit } from '../audit/audit.repository';
 import { auditEvent, type RequestContext } from '../audit/audit.context';
 import { unitInScope, type Viewer } from '../auth/viewer';
 import { enterpriseAccounts, notify } from '../notification/notification.repository';
-import type { AdjustmentRow, RunSummary } from './evaluation.schemas';
 import { recomputeRun } from './recompute';
 import { adjustable, nextState, transitionProblem } from './run-state';
 import { runSummary } from './run-summary';

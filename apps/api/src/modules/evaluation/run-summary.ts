@@ -1,6 +1,5 @@
-import type { EvaluationScheme } from '@yuanqu/contracts';
+import { type EvaluationScheme, type RunSummary } from '@yuanqu/contracts';
 import type { EvaluationRunTable } from '../../db/schema';
-import type { RunSummary } from './evaluation.schemas';
 
 export const schemeRef = (s: EvaluationScheme) => ({ code: s.code, version: s.version, name: s.name, reference: s.reference });
 

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { ADJUSTMENT_KINDS, CLASS_LABELS, FIGURE_KEYS, OBJECTION_OUTCOMES, POLICY_LEVERS, RUN_STATES } from '@yuanqu/contracts';
+import { CLASS_LABELS, POLICY_LEVERS } from './evaluation';
+import { ADJUSTMENT_KINDS, OBJECTION_OUTCOMES, RUN_STATES } from './evaluation-review';
+import { FIGURE_KEYS } from './figures';
+
+/** What the 亩产效益 API answers: results with their reasons, runs, adjustments, objections, policy lists. */
 
 const num = z.number().nullable();
 
