@@ -60,7 +60,18 @@ export const runSummarySchema = z.object({
 });
 export type RunSummary = z.infer<typeof runSummarySchema>;
 
-export const runSchema = runSummarySchema.extend({ results: z.array(resultRowSchema) });
+const itemRefSchema = z.object({ code: z.string(), label: z.string() });
+
+/** A run's results, and the scheme's items staff adjust with (加分/减分 items, veto items, T reasons). */
+export const runSchema = runSummarySchema.extend({
+  results: z.array(resultRowSchema),
+  items: z.object({
+    adjustmentItems: z.array(itemRefSchema.extend({ kind: z.enum(['bonus', 'penalty']), maxPoints: z.number().nullable() })),
+    vetoItems: z.array(itemRefSchema),
+    exemptReasons: z.array(itemRefSchema),
+  }),
+});
+export type EvaluationRunDetail = z.infer<typeof runSchema>;
 
 export const adjustmentSchema = z.object({
   id: z.string(),

@@ -74,5 +74,6 @@ export async function getRun(db: Db, viewer: Viewer, id: string) {
     .orderBy('r.enterpriseId')
     .execute();
   const scheme = JSON.parse(run.scheme) as EvaluationScheme;
-  return { ...runSummary(run), results: rows.filter((r) => unitInScope(viewer, r.path)).map((r) => readRow(scheme, JSON.parse(r.result) as StoredRow, r.consecutive)) };
+  const items = { adjustmentItems: scheme.adjustmentItems, vetoItems: scheme.vetoItems, exemptReasons: scheme.exemptReasons };
+  return { ...runSummary(run), items, results: rows.filter((r) => unitInScope(viewer, r.path)).map((r) => readRow(scheme, JSON.parse(r.result) as StoredRow, r.consecutive)) };
 }
