@@ -25,6 +25,7 @@ import { dictionaryRoutes } from './modules/dictionary/dictionary.routes';
 import { enterpriseRoutes } from './modules/enterprise/enterprise.routes';
 import { evaluationRoutes } from './modules/evaluation/evaluation.routes';
 import { schemeRoutes } from './modules/evaluation/scheme.routes';
+import { evaluationReviewRoutes } from './modules/evaluation/review.routes';
 import { basemapRoutes, TIANDITU_HOSTS } from './modules/land/basemap.routes';
 import { idleCaseRoutes } from './modules/land/idle-case.routes';
 import { disposalRoutes } from './modules/land/disposal.routes';
@@ -93,6 +94,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(landRoutes, deps);
       await api.register(evaluationRoutes, deps);
       await api.register(schemeRoutes, deps);
+      await api.register(evaluationReviewRoutes, deps);
       await api.register(idleCaseRoutes, deps);
       await api.register(basemapRoutes, deps);
       await api.register(disposalRoutes, deps);

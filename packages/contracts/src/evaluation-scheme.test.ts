@@ -8,6 +8,8 @@ const edit = (change: (s: EvaluationScheme) => void): EvaluationScheme => {
   change(s);
   return s;
 };
+/** The first policy with a number (D's 差别电价 for one year). */
+const surcharge = DEFAULT_SCHEME.policies.findIndex((p) => p.value !== null);
 const paths = (s: EvaluationScheme) => schemeProblems(s).map((p) => [p.path.join('.'), p.message]);
 
 describe('schemeProblems', () => {
@@ -55,13 +57,13 @@ describe('schemeProblems', () => {
     const s = edit((s) => {
       s.vetoItems.push({ code: 'safetyAccident', label: '重复' });
       s.exemptReasons = s.exemptReasons.filter((r) => r.code !== 'newInProduction');
-      s.policies[4]!.unit = '';
+      s.policies[surcharge]!.unit = '';
     });
     expect(paths(s)).toEqual([
       ['vetoItems.3.code', 'evaluation.duplicateCode'],
       ['exemptReasons', 'evaluation.automaticReason'],
-      ['policies.4.unit', 'evaluation.policyUnit'],
+      [`policies.${surcharge}.unit`, 'evaluation.policyUnit'],
     ]);
-    expect(editableSchemeSchema.safeParse(s).error!.issues.map((i) => i.path.join('.'))).toEqual(['vetoItems.3.code', 'exemptReasons', 'policies.4.unit']);
+    expect(editableSchemeSchema.safeParse(s).error!.issues.map((i) => i.path.join('.'))).toEqual(['vetoItems.3.code', 'exemptReasons', `policies.${surcharge}.unit`]);
   });
 });

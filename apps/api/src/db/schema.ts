@@ -1,6 +1,8 @@
 import type { FigureKey } from '@yuanqu/contracts';
 import type { ChainedRow } from '../modules/audit/audit';
 import type { DisposalCaseParcelTable, DisposalCaseStateTable, DisposalCaseTable, DisposalMilestoneTable, IdleCaseStepTable, IdleCaseTable, MapLayerTable, ParcelLeaseTable, ParcelStatusTable, ParcelTable, StandardFactoryTable } from './schema-land';
+import type { EvaluationAdjustmentTable, EvaluationObjectionTable, EvaluationResultTable, EvaluationRunTable, EvaluationSchemeTable } from './schema-evaluation';
+export type { EvaluationAdjustmentTable, EvaluationObjectionTable, EvaluationResultTable, EvaluationRunTable, EvaluationSchemeTable } from './schema-evaluation';
 export type { DisposalCaseParcelTable, DisposalCaseStateTable, DisposalCaseTable, DisposalMilestoneTable, IdleCaseStepTable, IdleCaseTable, MapLayerTable, ParcelLeaseTable, ParcelStatusTable, ParcelTable, StandardFactoryTable } from './schema-land';
 
 /**
@@ -184,52 +186,6 @@ export type StatRollupTable = Record<FigureKey, number> &
     reporters: number;
   };
 
-/** A 亩产效益 run: a copy of the scheme used, the year, the viewer's scope (JSON unit ids, null = all). */
-export interface EvaluationRunTable {
-  id: string;
-  year: number;
-  schemeCode: string;
-  schemeVersion: number;
-  /** JSON of the EvaluationScheme as it was. */
-  scheme: string;
-  scope: string | null;
-  state: string;
-  enterprises: number;
-  createdBy: string;
-  createdAt: string;
-  version: number;
-  /** The scheme version the run used (null for runs made before schemes were data). */
-  schemeId: string | null;
-}
-
-/** One version of a 亩产效益 scheme; `body` is the EvaluationScheme as JSON. Frozen (1) once a run used it. */
-export interface EvaluationSchemeTable {
-  id: string;
-  code: string;
-  schemeVersion: number;
-  name: string;
-  body: string;
-  frozen: number;
-  basedOn: string | null;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
-
-/** One enterprise's result in a run, with the inputs (JSON) it was computed from. */
-export interface EvaluationResultTable {
-  runId: string;
-  enterpriseId: string;
-  groupKey: string | null;
-  status: string;
-  total: number | null;
-  rank: number | null;
-  class: string | null;
-  inputs: string;
-  result: string;
-}
-
 /** Committee-editable parameters, one JSON value per key. */
 export interface SettingTable {
   key: string;
@@ -267,4 +223,6 @@ export interface Database {
   evaluationRun: EvaluationRunTable;
   evaluationResult: EvaluationResultTable;
   evaluationScheme: EvaluationSchemeTable;
+  evaluationAdjustment: EvaluationAdjustmentTable;
+  evaluationObjection: EvaluationObjectionTable;
 }

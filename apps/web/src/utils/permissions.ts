@@ -40,6 +40,11 @@ export function canReportFigures(user: Actor | null, enterpriseId: string): bool
   return user?.role === 'enterprise' && user.enterpriseId === enterpriseId;
 }
 
+/** May run the 亩产效益 evaluation, adjust, review, publish and answer objections (经济发展, as the API): the statistics keepers. */
+export function canManageEvaluation(user: Actor | null): boolean {
+  return canManageStatistics(user);
+}
+
 /** Departments whose staff keep the parcels and run the land cases (the API enforces the same rule). */
 export const LAND_WRITE_DEPARTMENTS: readonly Department[] = ['land'];
 

@@ -46,6 +46,7 @@ const MESSAGE_KEYS: Record<string, string> = {
       'predefinedFormula',
       'unreachableGroup',
       'fixedIdentity',
+      'consecutiveOrder',
     ].map((key) => [`evaluation.${key}`, `schemes.validation.${key}`]),
   ),
 };

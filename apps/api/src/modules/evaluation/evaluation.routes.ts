@@ -1,9 +1,9 @@
+import { previewSchema, runSchema, runSummarySchema } from '@yuanqu/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { COMMITTEE } from '../../http/access';
 import { contextOf } from '../../http/auth';
 import type { AppDeps } from '../../app';
-import { previewSchema, runSchema, runSummarySchema } from './evaluation.schemas';
 import { createRun, getRun, listRuns, previewEvaluation } from './evaluation.service';
 import { schemeForRun } from './scheme.service';
 

@@ -69,15 +69,16 @@ describe('evaluation schemes as versioned data', () => {
     bad.groups[0]!.indicators[1]!.weight = 0;
     bad.groups[0]!.indicators.push({ ...bad.groups[0]!.indicators[2]!, key: 'cloudPerMu', formula: { numerator: 'cloudAdopted', denominator: ['landMu'] } });
     bad.exemptReasons = bad.exemptReasons.filter((r) => r.code !== 'utility');
-    bad.policies[4]!.unit = null;
+    const surcharge = bad.policies.findIndex((p) => p.value !== null);
+    bad.policies[surcharge]!.unit = null;
     bad.classRule = { kind: 'rankShares', shares: { A: 20, B: 40, C: 35, D: 10 } };
     const res = await put(v1.id, current.version, bad);
     expect(res.statusCode).toBe(400);
     const issues = res.json().error.details.issues as { path: string; message: string }[];
     expect(issues.map((i) => i.path).sort()).toEqual(
-      ['scheme.classRule.shares', 'scheme.exemptReasons', 'scheme.groups.0.indicators.1.weight', 'scheme.groups.0.indicators.6.formula.numerator', 'scheme.policies.4.unit'].sort(),
+      ['scheme.classRule.shares', 'scheme.exemptReasons', 'scheme.groups.0.indicators.1.weight', 'scheme.groups.0.indicators.6.formula.numerator', `scheme.policies.${surcharge}.unit`].sort(),
     );
-    expect(issues.find((i) => i.path === 'scheme.policies.4.unit')!.message).toBe('evaluation.policyUnit');
+    expect(issues.find((i) => i.path === `scheme.policies.${surcharge}.unit`)!.message).toBe('evaluation.policyUnit');
     expect(issues.find((i) => i.path === 'scheme.exemptReasons')!.message).toBe('evaluation.automaticReason');
 
     const renamed = clone(current.scheme);

@@ -18,14 +18,15 @@ describe('editing a scheme', () => {
     const s = copy();
     s.groups[0]!.indicators[1]!.weight = 0;
     s.classRule = { kind: 'rankShares', shares: { A: 30, B: 40, C: 35, D: 5 } };
-    s.policies[4]!.unit = null;
+    const surcharge = s.policies.findIndex((p) => p.value !== null);
+    s.policies[surcharge]!.unit = null;
     const errors = validateScheme(s, t);
     expect(errors).toEqual({
       'groups.0.indicators.1.weight': '须大于 0',
       'classRule.shares': 'A、B、C、D 四类比例合计须为 100%',
-      'policies.4.unit': '填写了数值，请填写单位',
+      [`policies.${surcharge}.unit`]: '填写了数值，请填写单位',
     });
-    expect(Object.keys(errors).map((path) => placeOf(path, s, t, te))).toEqual(['规上工业企业 · 亩均增加值 · 权重', '分类规则 · 比例', '差别化政策第 5 项 · 单位']);
+    expect(Object.keys(errors).map((path) => placeOf(path, s, t, te))).toEqual(['规上工业企业 · 亩均增加值 · 权重', '分类规则 · 比例', `差别化政策第 ${surcharge + 1} 项 · 单位`]);
     expect(validateScheme(DEFAULT_SCHEME, t)).toEqual({});
   });
 

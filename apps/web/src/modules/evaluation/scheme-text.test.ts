@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SCHEME, INDICATOR_FORMULAS } from '@yuanqu/contracts';
 import { setLocale, t } from '../../i18n';
-import { classRuleText, formulaText, membershipText, methodText, missingText, valueUnit } from './scheme-text';
+import { classRuleText, consecutiveText, formulaText, membershipText, methodText, missingText, valueUnit } from './scheme-text';
 
 afterEach(() => setLocale('zh-CN'));
 
@@ -35,5 +35,13 @@ describe('a scheme in words', () => {
     setLocale('en-US');
     expect(formulaText(INDICATOR_FORMULAS.taxPerMu, t)).toBe('Taxes paid ÷ Land area (mu)');
     expect(methodText({ kind: 'ratio', benchmark: sameYearMean, cap: null }, t)).toBe('ratio to the group mean of the same year × weight, no cap');
+  });
+});
+
+describe('a policy’s years in a row', () => {
+  it('reads one year, a range, or an open end', () => {
+    expect(consecutiveText({ min: 1, max: 1 }, t)).toBe('连续 1 年');
+    expect(consecutiveText({ min: 2, max: 3 }, t)).toBe('连续 2–3 年');
+    expect(consecutiveText({ min: 3, max: null }, t)).toBe('连续 3 年及以上');
   });
 });

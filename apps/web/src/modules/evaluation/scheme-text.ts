@@ -1,6 +1,7 @@
 import {
   FIGURE_BY_KEY,
   type BenchmarkRule,
+  type ClassPolicy,
   type ClassRule,
   type DenominatorTerm,
   type GroupMembership,
@@ -63,4 +64,10 @@ export function membershipText(m: GroupMembership, t: Translate): string {
 export function classRuleText(rule: ClassRule, t: Translate): string {
   if (rule.kind === 'rankShares') return t('schemes.classRule.sharesText', { ...rule.shares });
   return t('schemes.classRule.thresholdsText', { A: plain(rule.thresholds.A), B: plain(rule.thresholds.B), C: plain(rule.thresholds.C) });
+}
+
+/** The years in a row in the class a policy needs: "连续 1 年", "连续 2–3 年", "连续 3 年及以上". */
+export function consecutiveText(range: NonNullable<ClassPolicy['consecutive']>, t: Translate): string {
+  if (range.max === null) return t('schemes.policies.yearsOrMore', { min: range.min });
+  return range.max === range.min ? t('schemes.policies.yearsExactly', { n: range.min }) : t('schemes.policies.yearsBetween', { min: range.min, max: range.max });
 }

@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { CLASS_LABELS, POLICY_LEVERS } from './evaluation';
+import { ADJUSTMENT_KINDS, OBJECTION_OUTCOMES, RUN_STATES } from './evaluation-review';
+import { FIGURE_KEYS } from './figures';
+
+/** What the 亩产效益 API answers: results with their reasons, runs, adjustments, objections, policy lists. */
+
+const num = z.number().nullable();
+
+export const policySchema = z.object({ lever: z.enum(POLICY_LEVERS), text: z.string(), value: num, unit: z.string().nullable() });
+export type PolicyRow = z.infer<typeof policySchema>;
+
+/** One enterprise's result as the API shows it: indicators against the benchmarks, total, rank, class and why. */
+export const resultRowSchema = z.object({
+  enterpriseId: z.string(),
+  name: z.string(),
+  groupKey: z.string().nullable(),
+  status: z.enum(['ranked', 'vetoed', 'exempt', 'outOfScope']),
+  total: num,
+  rank: z.number().int().nullable(),
+  class: z.enum([...CLASS_LABELS, 'T']).nullable(),
+  exemptReason: z.string().nullable(),
+  landMu: num,
+  missing: z.array(z.enum(FIGURE_KEYS)),
+  /** 加分 − 减分 given by staff. */
+  adjustment: z.number(),
+  /** The veto items that put it in D. */
+  vetoes: z.array(z.string()),
+  /** Years in this class without a break, this year included (from the published runs of earlier years). */
+  consecutive: z.number().int().nullable(),
+  /** The class's policies that apply to it (those tied to consecutive years only in their range). */
+  policies: z.array(policySchema),
+  indicators: z.array(z.object({ key: z.string(), weight: z.number(), value: num, benchmark: num, score: z.number(), handling: z.enum(['scored', 'zero', 'groupAverage', 'excluded']) })),
+  shortfalls: z.array(z.object({ key: z.string(), lost: z.number() })),
+  nextClass: z.object({ class: z.enum(CLASS_LABELS), total: z.number(), gap: z.number() }).nullable(),
+});
+export type ResultRow = z.infer<typeof resultRowSchema>;
+
+/** The scheme a preview or run used; `id` is its version's record (null for runs made before schemes were data). */
+export const schemeRefSchema = z.object({ id: z.string().nullable(), code: z.string(), version: z.number().int(), name: z.string(), reference: z.boolean() });
+
+export const previewSchema = z.object({ year: z.number().int(), scheme: schemeRefSchema, results: z.array(resultRowSchema) });
+
+export const runSummarySchema = z.object({
+  id: z.string(),
+  year: z.number().int(),
+  scheme: schemeRefSchema,
+  state: z.enum(RUN_STATES),
+  enterprises: z.number().int(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  /** Accounts (usernames) and times of each review step; null until it happens. */
+  submittedBy: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  reviewedBy: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  reviewNote: z.string().nullable(),
+  publishedBy: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  version: z.number().int(),
+});
+export type RunSummary = z.infer<typeof runSummarySchema>;
+
+const itemRefSchema = z.object({ code: z.string(), label: z.string() });
+
+/** A run's results, and the scheme's items staff adjust with (加分/减分 items, veto items, T reasons). */
+export const runSchema = runSummarySchema.extend({
+  results: z.array(resultRowSchema),
+  items: z.object({
+    adjustmentItems: z.array(itemRefSchema.extend({ kind: z.enum(['bonus', 'penalty']), maxPoints: z.number().nullable() })),
+    vetoItems: z.array(itemRefSchema),
+    exemptReasons: z.array(itemRefSchema),
+  }),
+});
+export type EvaluationRunDetail = z.infer<typeof runSchema>;
+
+export const adjustmentSchema = z.object({
+  id: z.string(),
+  enterpriseId: z.string(),
+  enterpriseName: z.string(),
+  kind: z.enum(ADJUSTMENT_KINDS),
+  code: z.string(),
+  points: num,
+  reason: z.string(),
+  evidence: z.string(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+export type AdjustmentRow = z.infer<typeof adjustmentSchema>;
+
+export const objectionSchema = z.object({
+  id: z.string(),
+  runId: z.string(),
+  year: z.number().int(),
+  enterpriseId: z.string(),
+  enterpriseName: z.string(),
+  text: z.string(),
+  filedBy: z.string(),
+  filedAt: z.string(),
+  state: z.enum(['open', 'answered']),
+  outcome: z.enum(OBJECTION_OUTCOMES).nullable(),
+  answer: z.string().nullable(),
+  answeredBy: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  version: z.number().int(),
+});
+export type ObjectionRow = z.infer<typeof objectionSchema>;
+
+export const groupLabelsSchema = z.object({
+  key: z.string(),
+  name: z.string(),
+  indicators: z.array(z.object({ key: z.string(), name: z.string(), weight: z.number(), direction: z.enum(['higher', 'lower']), formula: z.object({ numerator: z.string(), denominator: z.array(z.string()) }) })),
+});
+
+/** An enterprise's result in one published run, as the enterprise reads it. */
+export const enterpriseResultSchema = z.object({
+  runId: z.string(),
+  year: z.number().int(),
+  scheme: schemeRefSchema,
+  publishedAt: z.string(),
+  group: groupLabelsSchema.nullable(),
+  /** How many were ranked in its group (its rank is 第 rank 名 / 共 rankedInGroup 家). */
+  rankedInGroup: z.number().int(),
+  result: resultRowSchema,
+  objections: z.array(objectionSchema),
+});
+export type EnterpriseResult = z.infer<typeof enterpriseResultSchema>;
+
+/** An enterprise a lever's policies apply to, as the utility's or bank's list shows it. */
+export const policyListRowSchema = z.object({
+  enterpriseId: z.string(),
+  name: z.string(),
+  uscc: z.string(),
+  unitName: z.string(),
+  class: z.enum(CLASS_LABELS),
+  consecutive: z.number().int().nullable(),
+  policies: z.array(policySchema),
+});
+export type PolicyListRow = z.infer<typeof policyListRowSchema>;
