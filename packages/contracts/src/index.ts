@@ -16,3 +16,4 @@ export * from './map-layer';
 export * from './evaluation';
 export * from './evaluation-default';
 export * from './evaluation-units';
+export * from './evaluation-results';

@@ -76,6 +76,8 @@ const MATRIX: Row[] = [
   { route: 'GET /api/v1/evaluation/runs', expect: committee },
   { route: 'POST /api/v1/evaluation/runs', body: { year: 2022 }, expect: registryWrite },
   { route: 'GET /api/v1/evaluation/runs/:id', expect: committee },
+  { route: 'GET /api/v1/evaluation/runs/:id/export', expect: committee },
+  { route: 'GET /api/v1/evaluation/compare', query: 'from=:runId&to=:runId', expect: committee },
   { route: 'GET /api/v1/land/idle-cases', expect: committee },
   { route: 'POST /api/v1/land/idle-cases/run', expect: adminOnly },
   { route: 'GET /api/v1/land/idle-cases/:id', expect: committee },
@@ -175,7 +177,7 @@ function concrete(route: string, who: Who, query?: string): { method: Method; ur
     ['/reports/', other ? otherReportId : ownReportId],
   ];
   const id = ids.find(([segment]) => path.includes(segment))?.[1] ?? (other ? otherId : ownId);
-  return { method, url: path.replace(':id', id).replace(':milestoneId', milestoneId).replace(':kind', 'axis') + (query ? `?${query}` : '') };
+  return { method, url: path.replace(':id', id).replace(':milestoneId', milestoneId).replace(':kind', 'axis') + (query ? `?${query.replaceAll(':runId', runId)}` : '') };
 }
 
 describe('authorization matrix', () => {

@@ -75,7 +75,7 @@ describe('亩产效益 preview on the demo base', () => {
     expect(made.statusCode).toBe(201);
     expect(made.json()).toMatchObject({ year: 2022, state: 'draft', enterprises: results.length, createdBy: '经济发展局 统计员', scheme: { code: 'reference' } });
     const before = (await leader.get(`/api/v1/evaluation/runs/${made.json().id}`)).json();
-    expect(before.results).toEqual([...results].sort((a, b) => (a.enterpriseId < b.enterpriseId ? -1 : 1)));
+    expect(before.results).toEqual([...results].sort((a, b) => (a.enterpriseId < b.enterpriseId ? -1 : 1)).map((r) => expect.objectContaining(r)));
     const top = results.filter((r) => r.status === 'ranked').sort((a, b) => a.rank! - b.rank!)[0]!;
     await t.database.db.updateTable('statReport').set({ taxPaid: 1 }).where('enterpriseId', '=', top.enterpriseId).where('period', '=', '2022-12').where('status', '=', 'approved').execute();
     const preview = (await leader.get('/api/v1/evaluation/preview?year=2022')).json().results.find((r: Result) => r.enterpriseId === top.enterpriseId);

@@ -2,11 +2,10 @@ import { DEFAULT_SCHEME, type EvaluationScheme } from '@yuanqu/contracts';
 import type { Config } from '../../config';
 import type { Db } from '../../db/database';
 import { insertRows } from '../../db/dialect';
-import { notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { appendAudit } from '../audit/audit.repository';
 import { auditEvent, type RequestContext } from '../audit/audit.context';
-import { unitInScope, type Viewer } from '../auth/viewer';
+import type { Viewer } from '../auth/viewer';
 import { evaluate } from './evaluation';
 import type { ResultRow, RunSummary } from './evaluation.schemas';
 import { explain } from './explain';
@@ -67,26 +66,12 @@ export async function createRun(deps: Deps, ctx: RequestContext, year: number): 
   return summary(run);
 }
 
-function summary(r: { id: string; year: number; scheme: string; state: string; enterprises: number; createdBy: string; createdAt: string }): RunSummary {
+/** A stored run as the list shows it. */
+export function summary(r: { id: string; year: number; scheme: string; state: string; enterprises: number; createdBy: string; createdAt: string }): RunSummary {
   return { id: r.id, year: r.year, scheme: schemeRef(JSON.parse(r.scheme) as EvaluationScheme), state: r.state as RunSummary['state'], enterprises: r.enterprises, createdBy: r.createdBy, createdAt: r.createdAt };
 }
 
 /** Runs, newest first (what each holds is filtered by scope when it is read). */
 export async function listRuns(db: Db): Promise<RunSummary[]> {
   return (await db.selectFrom('evaluationRun').selectAll().orderBy('createdAt', 'desc').execute()).map(summary);
-}
-
-/** A run with the results of the enterprises in the viewer's scope, as they were computed. */
-export async function getRun(db: Db, viewer: Viewer, id: string) {
-  const run = await db.selectFrom('evaluationRun').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!run) throw notFound('evaluation run');
-  const rows = await db
-    .selectFrom('evaluationResult as r')
-    .innerJoin('enterprise as e', 'e.id', 'r.enterpriseId')
-    .innerJoin('unit as u', 'u.id', 'e.unitId')
-    .select(['r.result', 'u.path'])
-    .where('r.runId', '=', id)
-    .orderBy('r.enterpriseId')
-    .execute();
-  return { ...summary(run), results: rows.filter((r) => unitInScope(viewer, r.path)).map((r) => JSON.parse(r.result) as ResultRow) };
 }

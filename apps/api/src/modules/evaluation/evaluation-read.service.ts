@@ -1,0 +1,52 @@
+import type { EvaluationComparison, EvaluationInput, EvaluationRunDetail, EvaluationScheme, ResultRow, RunGroup, RunResult } from '@yuanqu/contracts';
+import type { Db } from '../../db/database';
+import { notFound } from '../../lib/errors';
+import { unitInScope, type Viewer } from '../auth/viewer';
+import { compareResults } from './compare';
+import { summary } from './evaluation.service';
+import { findRunRow, rankedCounts, runResultRows, type RunRow } from './run.repository';
+
+/** A stored run as its outputs read it: the run, its scheme copy, and the results in the reader's scope. */
+export interface StoredRun {
+  row: RunRow;
+  scheme: EvaluationScheme;
+  groups: RunGroup[];
+  results: RunResult[];
+}
+
+/** The scheme's groups with their indicators' labels, and how many each ranked in the whole run. */
+function groupsOf(scheme: EvaluationScheme, ranked: ReadonlyMap<string, number>): RunGroup[] {
+  return scheme.groups.map((g) => ({
+    key: g.key,
+    name: g.name,
+    ranked: ranked.get(g.key) ?? 0,
+    indicators: g.indicators.map(({ key, name, weight, direction, formula }) => ({ key, name, weight, direction, formula })),
+  }));
+}
+
+/**
+ * A run as computed, with the results of the enterprises in the reader's scope, each with who the
+ * enterprise is now (USCC, park or zone) and the note of its T reason from the stored inputs.
+ */
+export async function readRun(db: Db, viewer: Pick<Viewer, 'unitPaths'>, id: string): Promise<StoredRun> {
+  const row = await findRunRow(db, id);
+  if (!row) throw notFound('evaluation run');
+  const scheme = JSON.parse(row.scheme) as EvaluationScheme;
+  const [stored, ranked] = [await runResultRows(db, id), await rankedCounts(db, id)];
+  const results = stored
+    .filter((r) => unitInScope(viewer, r.unitPath))
+    .map((r) => ({ ...(JSON.parse(r.result) as ResultRow), uscc: r.uscc, unitId: r.unitId, unitName: r.unitName, exemptNote: (JSON.parse(r.inputs) as EvaluationInput).exempt?.note ?? null }));
+  return { row, scheme, groups: groupsOf(scheme, ranked), results };
+}
+
+/** A run's results (in the viewer's scope) as computed, with the labels pages need: groups, indicators, T reasons. */
+export async function getRun(db: Db, viewer: Viewer, id: string): Promise<EvaluationRunDetail> {
+  const run = await readRun(db, viewer, id);
+  return { ...summary(run.row), groups: run.groups, exemptReasons: run.scheme.exemptReasons.map(({ code, label }) => ({ code, label })), results: run.results };
+}
+
+/** Two runs side by side (typically the previous year's and this one's): who moved up or down a class. */
+export async function compareRuns(db: Db, viewer: Viewer, fromId: string, toId: string): Promise<EvaluationComparison> {
+  const [from, to] = [await readRun(db, viewer, fromId), await readRun(db, viewer, toId)];
+  return { from: summary(from.row), to: summary(to.row), ...compareResults(from.results, to.results) };
+}
