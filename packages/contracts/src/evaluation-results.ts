@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLASS_LABELS, indicatorFormulaSchema } from './evaluation';
+import { CLASS_LABELS, indicatorFormulaSchema, type EvaluationScheme } from './evaluation';
 import { FIGURE_KEYS } from './figures';
 
 /**
@@ -29,9 +29,6 @@ export type ResultRow = z.infer<typeof resultRowSchema>;
 
 export const schemeRefSchema = z.object({ code: z.string(), version: z.number().int(), name: z.string(), reference: z.boolean() });
 
-export const previewSchema = z.object({ year: z.number().int(), scheme: schemeRefSchema, results: z.array(resultRowSchema) });
-export type EvaluationPreview = z.infer<typeof previewSchema>;
-
 export const runSummarySchema = z.object({
   id: z.string(),
   year: z.number().int(),
@@ -51,6 +48,19 @@ export const runGroupSchema = z.object({
   indicators: z.array(z.object({ key: z.string(), name: z.string(), weight: z.number(), direction: z.enum(['higher', 'lower']), formula: indicatorFormulaSchema })),
 });
 export type RunGroup = z.infer<typeof runGroupSchema>;
+
+/** A scheme's groups as pages label them, with how many each ranked. */
+export function runGroupsOf(scheme: EvaluationScheme, ranked: (groupKey: string) => number): RunGroup[] {
+  return scheme.groups.map((g) => ({
+    key: g.key,
+    name: g.name,
+    ranked: ranked(g.key),
+    indicators: g.indicators.map(({ key, name, weight, direction, formula }) => ({ key, name, weight, direction, formula })),
+  }));
+}
+
+export const previewSchema = z.object({ year: z.number().int(), scheme: schemeRefSchema, groups: z.array(runGroupSchema), results: z.array(resultRowSchema) });
+export type EvaluationPreview = z.infer<typeof previewSchema>;
 
 /** A result with who the enterprise is (USCC, park or zone, as the registry has them now) and the note of its T reason. */
 export const runResultSchema = resultRowSchema.extend({

@@ -1,4 +1,4 @@
-import type { EvaluationComparison, EvaluationInput, EvaluationRunDetail, EvaluationScheme, ResultRow, RunGroup, RunResult } from '@yuanqu/contracts';
+import { runGroupsOf, type EvaluationComparison, type EvaluationInput, type EvaluationRunDetail, type EvaluationScheme, type ResultRow, type RunGroup, type RunResult } from '@yuanqu/contracts';
 import type { Db } from '../../db/database';
 import { notFound } from '../../lib/errors';
 import { unitInScope, type Viewer } from '../auth/viewer';
@@ -14,16 +14,6 @@ export interface StoredRun {
   results: RunResult[];
 }
 
-/** The scheme's groups with their indicators' labels, and how many each ranked in the whole run. */
-function groupsOf(scheme: EvaluationScheme, ranked: ReadonlyMap<string, number>): RunGroup[] {
-  return scheme.groups.map((g) => ({
-    key: g.key,
-    name: g.name,
-    ranked: ranked.get(g.key) ?? 0,
-    indicators: g.indicators.map(({ key, name, weight, direction, formula }) => ({ key, name, weight, direction, formula })),
-  }));
-}
-
 /**
  * A run as computed, with the results of the enterprises in the reader's scope, each with who the
  * enterprise is now (USCC, park or zone) and the note of its T reason from the stored inputs.
@@ -36,7 +26,7 @@ export async function readRun(db: Db, viewer: Pick<Viewer, 'unitPaths'>, id: str
   const results = stored
     .filter((r) => unitInScope(viewer, r.unitPath))
     .map((r) => ({ ...(JSON.parse(r.result) as ResultRow), uscc: r.uscc, unitId: r.unitId, unitName: r.unitName, exemptNote: (JSON.parse(r.inputs) as EvaluationInput).exempt?.note ?? null }));
-  return { row, scheme, groups: groupsOf(scheme, ranked), results };
+  return { row, scheme, groups: runGroupsOf(scheme, (key) => ranked.get(key) ?? 0), results };
 }
 
 /** A run's results (in the viewer's scope) as computed, with the labels pages need: groups, indicators, T reasons. */

@@ -1,4 +1,4 @@
-import { DEFAULT_SCHEME, type EvaluationScheme } from '@yuanqu/contracts';
+import { DEFAULT_SCHEME, runGroupsOf, type EvaluationScheme } from '@yuanqu/contracts';
 import type { Config } from '../../config';
 import type { Db } from '../../db/database';
 import { insertRows } from '../../db/dialect';
@@ -43,7 +43,9 @@ export async function computeEvaluation(deps: Deps, viewer: Viewer, year: number
 }
 
 export async function previewEvaluation(deps: Deps, viewer: Viewer, year: number) {
-  return { year, scheme: schemeRef(DEFAULT_SCHEME), results: (await computeEvaluation(deps, viewer, year)).rows };
+  const { rows } = await computeEvaluation(deps, viewer, year);
+  const ranked = (key: string) => rows.filter((r) => r.groupKey === key && r.status === 'ranked').length;
+  return { year, scheme: schemeRef(DEFAULT_SCHEME), groups: runGroupsOf(DEFAULT_SCHEME, ranked), results: rows };
 }
 
 /**
