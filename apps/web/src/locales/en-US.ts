@@ -1,3 +1,4 @@
+import evaluation from './evaluation.en-US';
 import factory from './factory.en-US';
 import admin from './admin.en-US';
 import idle from './idle.en-US';
@@ -46,6 +47,8 @@ const enUS: typeof zhCN = {
     review: 'Review',
     land: 'Land',
     factories: 'Factory buildings',
+    evaluation: 'Per-mu evaluation',
+    evaluationRuns: 'Evaluation runs',
   },
   header: { logout: 'Log out', changePassword: 'Change password', userMenu: 'User menu' },
   roles: { admin: 'Administrator', staff: 'Staff', leader: 'Leader', enterprise: 'Enterprise user' },
@@ -337,6 +340,7 @@ const enUS: typeof zhCN = {
   ...admin,
   ...disposal,
   ...factory,
+  ...evaluation,
 };
 
 export default enUS;

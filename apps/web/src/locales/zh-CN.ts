@@ -1,3 +1,4 @@
+import evaluation from './evaluation.zh-CN';
 import factory from './factory.zh-CN';
 import admin from './admin.zh-CN';
 import idle from './idle.zh-CN';
@@ -45,6 +46,8 @@ export default {
     review: '数据审核',
     land: '土地与空间',
     factories: '标准厂房',
+    evaluation: '亩产效益',
+    evaluationRuns: '评价批次',
   },
   header: { logout: '退出登录', changePassword: '修改密码', userMenu: '用户菜单' },
   roles: { admin: '管理员', staff: '业务人员', leader: '领导', enterprise: '企业用户' },
@@ -336,4 +339,5 @@ export default {
   ...admin,
   ...disposal,
   ...factory,
+  ...evaluation,
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Department, Role } from '@yuanqu/contracts';
 import { canAccess, canEditEnterprise, canManageStatistics, canReportFigures, canWriteEnterprises } from '../utils/permissions';
-import { menuFor } from './menu';
+import { menuFor, menuItems } from './menu';
 
 const user = (role: Role, departments: Department[] = [], enterpriseId: string | null = null) => ({ role, departments, enterpriseId });
 
@@ -15,24 +15,31 @@ describe('menuFor', () => {
       'nav.land',
       'nav.factories',
       'nav.review',
+      'nav.evaluation',
       'nav.users',
       'nav.units',
       'nav.audit',
     ]);
   });
 
-  it('gives staff and leaders the registry, statistics, targets, land and factory buildings; review only to the economy department', () => {
+  it('gives staff and leaders the registry, statistics, targets, land, factory buildings and 亩产效益; review only to the economy department', () => {
     const reading = ['/', '/enterprises', '/statistics', '/targets', '/land', '/land/factories'];
-    expect(menuFor(user('leader')).map((i) => i.path)).toEqual(reading);
-    expect(menuFor(user('staff', ['investment'])).map((i) => i.path)).toEqual(reading);
-    expect(menuFor(user('staff', ['investment', 'economy'])).map((i) => i.path)).toEqual([...reading, '/statistics/review']);
+    const paths = (u: ReturnType<typeof user>) => menuItems(menuFor(u)).map((i) => i.path);
+    expect(paths(user('leader'))).toEqual([...reading, '/evaluation']);
+    expect(paths(user('staff', ['investment']))).toEqual([...reading, '/evaluation']);
+    expect(paths(user('staff', ['investment', 'economy']))).toEqual([...reading, '/statistics/review', '/evaluation']);
+  });
+
+  it('puts 评价批次 under the 亩产效益 heading', () => {
+    const group = menuFor(user('leader')).find((e) => e.label === 'nav.evaluation');
+    expect(group).toEqual({ label: 'nav.evaluation', icon: 'evaluation', children: [{ label: 'nav.evaluationRuns', path: '/evaluation', icon: 'evaluationRuns' }] });
   });
 
   it('gives an enterprise user only its own enterprise and its report, never the registry', () => {
-    const items = menuFor(user('enterprise', [], 'ent 42'));
+    const items = menuItems(menuFor(user('enterprise', [], 'ent 42')));
     expect(items.map((i) => i.path)).toEqual(['/', '/enterprises/ent%2042', '/enterprises/ent%2042/statistics']);
     expect(items.map((i) => i.label)).toEqual(['nav.home', 'nav.myEnterprise', 'nav.reporting']);
-    expect(menuFor(user('enterprise')).map((i) => i.path)).toEqual(['/']);
+    expect(menuItems(menuFor(user('enterprise'))).map((i) => i.path)).toEqual(['/']);
   });
 });
 
