@@ -27,7 +27,7 @@ export default {
       year: '评价年度',
       check: '检查数据',
       pictureTitle: '数据情况',
-      total: '{year}年度共 {n} 家工业企业，参与评分 {scored} 家：',
+      total: '{year}年度共 {n} 家工业企业，其中参与评分 {scored} 家：',
       groupCount: '{name} {n} 家',
       exempt: '暂不评价（T类）{n} 家',
       outOfScope: '未纳入评价 {n} 家',
