@@ -74,6 +74,8 @@ const en: typeof zh = {
       score: 'Score ({weight})',
       total: 'Total',
       classCol: 'Class',
+      columns: 'Columns',
+      optional: { park: 'Park', land: 'Land', values: 'Indicator values', scores: 'Indicator scores' },
     },
     distribution: {
       unit: '',

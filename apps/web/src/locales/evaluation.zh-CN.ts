@@ -72,6 +72,8 @@ export default {
       score: '得分（{weight}）',
       total: '总分',
       classCol: '等级',
+      columns: '显示列',
+      optional: { park: '园区', land: '用地', values: '指标数值', scores: '指标得分' },
     },
     distribution: {
       unit: '家',

@@ -25,7 +25,12 @@ export async function readRun(db: Db, viewer: Pick<Viewer, 'unitPaths'>, id: str
   const [stored, ranked] = [await runResultRows(db, id), await rankedCounts(db, id)];
   const results = stored
     .filter((r) => unitInScope(viewer, r.unitPath))
-    .map((r) => ({ ...(JSON.parse(r.result) as ResultRow), uscc: r.uscc, unitId: r.unitId, unitName: r.unitName, exemptNote: (JSON.parse(r.inputs) as EvaluationInput).exempt?.note ?? null }));
+    .map((r) => {
+      const result = JSON.parse(r.result) as ResultRow;
+      // Only a T result has a note to show; the inputs of the others stay unparsed.
+      const exemptNote = result.status === 'exempt' ? ((JSON.parse(r.inputs) as EvaluationInput).exempt?.note ?? null) : null;
+      return { ...result, uscc: r.uscc, unitId: r.unitId, unitName: r.unitName, exemptNote };
+    });
   return { row, scheme, groups: runGroupsOf(scheme, (key) => ranked.get(key) ?? 0), results };
 }
 
