@@ -1,3 +1,3 @@
-/** The 亩产效益 responses live in the contracts, shared with the web app. */
-export { compareQuerySchema, compareSchema, previewSchema, resultRowSchema, runSchema, runSummarySchema, schemeRefSchema } from '@yuanqu/contracts';
+/** The 亩产效益 responses live in the contracts (evaluation-results.ts), shared with the web app. */
+export { compareQuerySchema, compareSchema, previewSchema, runSchema, runSummarySchema } from '@yuanqu/contracts';
 export type { ResultRow, RunSummary } from '@yuanqu/contracts';
