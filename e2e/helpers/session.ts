@@ -4,6 +4,7 @@ import { expect, type APIRequestContext, type Page } from '@playwright/test';
 export const ACCOUNTS = {
   admin: { password: 'Chengdong@Sys2025', displayName: '系统管理员', role: '管理员' },
   stats: { password: 'Yuanqu@Demo2025', displayName: '经济发展局 统计员', role: '业务人员' },
+  shenhe: { password: 'Yuanqu@Demo2025', displayName: '经济发展局 科长（审核）', role: '业务人员' },
   zhaoshang: { password: 'Yuanqu@Demo2025', displayName: '招商局 招商专员', role: '业务人员' },
   tudi: { password: 'Yuanqu@Demo2025', displayName: '规划土地局 土地专员', role: '业务人员' },
   leader: { password: 'Yuanqu@Demo2025', displayName: '管委会领导', role: '领导' },

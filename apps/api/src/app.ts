@@ -24,6 +24,7 @@ import { userRoutes } from './modules/auth/user.routes';
 import { dictionaryRoutes } from './modules/dictionary/dictionary.routes';
 import { enterpriseRoutes } from './modules/enterprise/enterprise.routes';
 import { evaluationRoutes } from './modules/evaluation/evaluation.routes';
+import { evaluationReviewRoutes } from './modules/evaluation/review.routes';
 import { basemapRoutes, TIANDITU_HOSTS } from './modules/land/basemap.routes';
 import { idleCaseRoutes } from './modules/land/idle-case.routes';
 import { disposalRoutes } from './modules/land/disposal.routes';
@@ -91,6 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(notificationRoutes, deps);
       await api.register(landRoutes, deps);
       await api.register(evaluationRoutes, deps);
+      await api.register(evaluationReviewRoutes, deps);
       await api.register(idleCaseRoutes, deps);
       await api.register(basemapRoutes, deps);
       await api.register(disposalRoutes, deps);

@@ -1,13 +1,14 @@
 import { z } from 'zod';
-import { CLASS_LABELS, indicatorFormulaSchema, type EvaluationScheme } from './evaluation';
+import { CLASS_LABELS, indicatorFormulaSchema, POLICY_LEVERS, type EvaluationScheme } from './evaluation';
+import { ADJUSTMENT_KINDS, OBJECTION_OUTCOMES, RUN_STATES } from './evaluation-review';
 import { FIGURE_KEYS } from './figures';
 
-/**
- * What the 亩产效益 API answers: a preview, runs, a run's results with the labels pages need, and
- * the comparison of two runs. The web app reads the same types.
- */
+/** What the 亩产效益 API answers: results with their reasons, runs, adjustments, objections, policy lists. */
 
 const num = z.number().nullable();
+
+export const policySchema = z.object({ lever: z.enum(POLICY_LEVERS), text: z.string(), value: num, unit: z.string().nullable() });
+export type PolicyRow = z.infer<typeof policySchema>;
 
 /** One enterprise's result as the API shows it: indicators against the benchmarks, total, rank, class and why. */
 export const resultRowSchema = z.object({
@@ -21,6 +22,14 @@ export const resultRowSchema = z.object({
   exemptReason: z.string().nullable(),
   landMu: num,
   missing: z.array(z.enum(FIGURE_KEYS)),
+  /** 加分 − 减分 given by staff. */
+  adjustment: z.number(),
+  /** The veto items that put it in D. */
+  vetoes: z.array(z.string()),
+  /** Years in this class without a break, this year included (from the published runs of earlier years). */
+  consecutive: z.number().int().nullable(),
+  /** The class's policies that apply to it (those tied to consecutive years only in their range). */
+  policies: z.array(policySchema),
   indicators: z.array(z.object({ key: z.string(), weight: z.number(), value: num, benchmark: num, score: z.number(), handling: z.enum(['scored', 'zero', 'groupAverage', 'excluded']) })),
   shortfalls: z.array(z.object({ key: z.string(), lost: z.number() })),
   nextClass: z.object({ class: z.enum(CLASS_LABELS), total: z.number(), gap: z.number() }).nullable(),
@@ -29,24 +38,16 @@ export type ResultRow = z.infer<typeof resultRowSchema>;
 
 export const schemeRefSchema = z.object({ code: z.string(), version: z.number().int(), name: z.string(), reference: z.boolean() });
 
-export const runSummarySchema = z.object({
-  id: z.string(),
-  year: z.number().int(),
-  scheme: schemeRefSchema,
-  state: z.enum(['draft']),
-  enterprises: z.number().int(),
-  createdBy: z.string(),
-  createdAt: z.string(),
-});
-export type RunSummary = z.infer<typeof runSummarySchema>;
-
-/** A group of the run's scheme as pages label it: its indicators in order, and how many members it ranked (in the whole run). */
-export const runGroupSchema = z.object({
+/** A group of a scheme as pages label it: its indicators in order with their formulas (which give their display units). */
+export const groupLabelsSchema = z.object({
   key: z.string(),
   name: z.string(),
-  ranked: z.number().int(),
   indicators: z.array(z.object({ key: z.string(), name: z.string(), weight: z.number(), direction: z.enum(['higher', 'lower']), formula: indicatorFormulaSchema })),
 });
+export type GroupLabels = z.infer<typeof groupLabelsSchema>;
+
+/** A group's labels and how many members it ranked (in the whole run). */
+export const runGroupSchema = groupLabelsSchema.extend({ ranked: z.number().int() });
 export type RunGroup = z.infer<typeof runGroupSchema>;
 
 /** A scheme's groups as pages label them, with how many each ranked. */
@@ -62,6 +63,29 @@ export function runGroupsOf(scheme: EvaluationScheme, ranked: (groupKey: string)
 export const previewSchema = z.object({ year: z.number().int(), scheme: schemeRefSchema, groups: z.array(runGroupSchema), results: z.array(resultRowSchema) });
 export type EvaluationPreview = z.infer<typeof previewSchema>;
 
+
+export const runSummarySchema = z.object({
+  id: z.string(),
+  year: z.number().int(),
+  scheme: schemeRefSchema,
+  state: z.enum(RUN_STATES),
+  enterprises: z.number().int(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  /** Accounts (usernames) and times of each review step; null until it happens. */
+  submittedBy: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  reviewedBy: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  reviewNote: z.string().nullable(),
+  publishedBy: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  version: z.number().int(),
+});
+export type RunSummary = z.infer<typeof runSummarySchema>;
+
+const itemRefSchema = z.object({ code: z.string(), label: z.string() });
+
 /** A result with who the enterprise is (USCC, park or zone, as the registry has them now) and the note of its T reason. */
 export const runResultSchema = resultRowSchema.extend({
   uscc: z.string(),
@@ -71,15 +95,79 @@ export const runResultSchema = resultRowSchema.extend({
 });
 export type RunResult = z.infer<typeof runResultSchema>;
 
-const itemLabelSchema = z.object({ code: z.string(), label: z.string() });
-
+/**
+ * A run's results (in the reader's scope), its groups' labels, and the scheme's items staff adjust
+ * with (加分/减分 items, veto items, T reasons).
+ */
 export const runSchema = runSummarySchema.extend({
   groups: z.array(runGroupSchema),
-  /** The scheme's T (暂不评价) reasons, to label `exemptReason`. */
-  exemptReasons: z.array(itemLabelSchema),
   results: z.array(runResultSchema),
+  items: z.object({
+    adjustmentItems: z.array(itemRefSchema.extend({ kind: z.enum(['bonus', 'penalty']), maxPoints: z.number().nullable() })),
+    vetoItems: z.array(itemRefSchema),
+    exemptReasons: z.array(itemRefSchema),
+  }),
 });
 export type EvaluationRunDetail = z.infer<typeof runSchema>;
+
+export const adjustmentSchema = z.object({
+  id: z.string(),
+  enterpriseId: z.string(),
+  enterpriseName: z.string(),
+  kind: z.enum(ADJUSTMENT_KINDS),
+  code: z.string(),
+  points: num,
+  reason: z.string(),
+  evidence: z.string(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+export type AdjustmentRow = z.infer<typeof adjustmentSchema>;
+
+export const objectionSchema = z.object({
+  id: z.string(),
+  runId: z.string(),
+  year: z.number().int(),
+  enterpriseId: z.string(),
+  enterpriseName: z.string(),
+  text: z.string(),
+  filedBy: z.string(),
+  filedAt: z.string(),
+  state: z.enum(['open', 'answered']),
+  outcome: z.enum(OBJECTION_OUTCOMES).nullable(),
+  answer: z.string().nullable(),
+  answeredBy: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  version: z.number().int(),
+});
+export type ObjectionRow = z.infer<typeof objectionSchema>;
+
+
+/** An enterprise's result in one published run, as the enterprise reads it. */
+export const enterpriseResultSchema = z.object({
+  runId: z.string(),
+  year: z.number().int(),
+  scheme: schemeRefSchema,
+  publishedAt: z.string(),
+  group: groupLabelsSchema.nullable(),
+  /** How many were ranked in its group (its rank is 第 rank 名 / 共 rankedInGroup 家). */
+  rankedInGroup: z.number().int(),
+  result: resultRowSchema,
+  objections: z.array(objectionSchema),
+});
+export type EnterpriseResult = z.infer<typeof enterpriseResultSchema>;
+
+/** An enterprise a lever's policies apply to, as the utility's or bank's list shows it. */
+export const policyListRowSchema = z.object({
+  enterpriseId: z.string(),
+  name: z.string(),
+  uscc: z.string(),
+  unitName: z.string(),
+  class: z.enum(CLASS_LABELS),
+  consecutive: z.number().int().nullable(),
+  policies: z.array(policySchema),
+});
+export type PolicyListRow = z.infer<typeof policyListRowSchema>;
 
 /**
  * Where an enterprise stands in a run: a class A–D, T (暂不评价), out of scope (未纳入评价: fits no
@@ -114,11 +202,4 @@ export function renormalisationOf(row: Pick<ResultRow, 'indicators'>): number {
   const total = row.indicators.reduce((sum, i) => sum + i.weight, 0);
   const kept = row.indicators.filter((i) => i.handling !== 'excluded').reduce((sum, i) => sum + i.weight, 0);
   return kept > 0 ? total / kept : 1;
-}
-
-/** 加分 − 减分 in a result: its total less its renormalised indicator scores, to 6 decimals (as the total is); 0 without a total. */
-export function adjustmentOf(row: Pick<ResultRow, 'indicators' | 'total'>): number {
-  if (row.total === null) return 0;
-  const scored = row.indicators.reduce((sum, i) => sum + i.score, 0) * renormalisationOf(row);
-  return Math.round((row.total - scored) * 1e6) / 1e6 || 0;
 }

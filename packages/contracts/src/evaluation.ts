@@ -144,12 +144,21 @@ export type AdjustmentItem = z.infer<typeof adjustmentItemSchema>;
 export const POLICY_LEVERS = ['land', 'electricity', 'water', 'gas', 'emission', 'credit', 'technology', 'talent', 'funding'] as const;
 export type PolicyLever = (typeof POLICY_LEVERS)[number];
 
+/**
+ * A policy of a class; with `consecutive` it applies only while the enterprise has stood in the
+ * class for `min` to `max` years in a row (max null: or more), e.g. D's electricity surcharge.
+ */
 export const classPolicySchema = z.strictObject({
   class: z.enum(CLASS_LABELS),
   lever: z.enum(POLICY_LEVERS),
   text: z.string().trim().min(1).max(500),
   value: z.number().nullable(),
   unit: z.string().trim().max(20).nullable(),
+  consecutive: z
+    .strictObject({ min: z.number().int().min(1).max(50), max: z.number().int().min(1).max(50).nullable() })
+    .refine((c) => c.max === null || c.max >= c.min, { message: 'evaluation.consecutiveOrder' })
+    .nullable()
+    .optional(),
 });
 export type ClassPolicy = z.infer<typeof classPolicySchema>;
 

@@ -16,4 +16,5 @@ export * from './map-layer';
 export * from './evaluation';
 export * from './evaluation-default';
 export * from './evaluation-units';
+export * from './evaluation-review';
 export * from './evaluation-results';

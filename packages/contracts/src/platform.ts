@@ -61,7 +61,7 @@ export const importResultSchema = z.object({
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
 
-export const NOTIFICATION_KINDS = ['reportDue', 'reportReturned'] as const;
+export const NOTIFICATION_KINDS = ['reportDue', 'reportReturned', 'evaluationPublished', 'objectionAnswered'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** An in-app message; the web app words it from kind and params in the user's language. */

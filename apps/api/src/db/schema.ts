@@ -1,6 +1,8 @@
 import type { FigureKey } from '@yuanqu/contracts';
 import type { ChainedRow } from '../modules/audit/audit';
 import type { DisposalCaseParcelTable, DisposalCaseStateTable, DisposalCaseTable, DisposalMilestoneTable, IdleCaseStepTable, IdleCaseTable, MapLayerTable, ParcelLeaseTable, ParcelStatusTable, ParcelTable, StandardFactoryTable } from './schema-land';
+import type { EvaluationAdjustmentTable, EvaluationObjectionTable, EvaluationResultTable, EvaluationRunTable } from './schema-evaluation';
+export type { EvaluationAdjustmentTable, EvaluationObjectionTable, EvaluationResultTable, EvaluationRunTable } from './schema-evaluation';
 export type { DisposalCaseParcelTable, DisposalCaseStateTable, DisposalCaseTable, DisposalMilestoneTable, IdleCaseStepTable, IdleCaseTable, MapLayerTable, ParcelLeaseTable, ParcelStatusTable, ParcelTable, StandardFactoryTable } from './schema-land';
 
 /**
@@ -184,35 +186,6 @@ export type StatRollupTable = Record<FigureKey, number> &
     reporters: number;
   };
 
-/** A 亩产效益 run: a copy of the scheme used, the year, the viewer's scope (JSON unit ids, null = all). */
-export interface EvaluationRunTable {
-  id: string;
-  year: number;
-  schemeCode: string;
-  schemeVersion: number;
-  /** JSON of the EvaluationScheme as it was. */
-  scheme: string;
-  scope: string | null;
-  state: string;
-  enterprises: number;
-  createdBy: string;
-  createdAt: string;
-  version: number;
-}
-
-/** One enterprise's result in a run, with the inputs (JSON) it was computed from. */
-export interface EvaluationResultTable {
-  runId: string;
-  enterpriseId: string;
-  groupKey: string | null;
-  status: string;
-  total: number | null;
-  rank: number | null;
-  class: string | null;
-  inputs: string;
-  result: string;
-}
-
 /** Committee-editable parameters, one JSON value per key. */
 export interface SettingTable {
   key: string;
@@ -249,4 +222,6 @@ export interface Database {
   mapLayer: MapLayerTable;
   evaluationRun: EvaluationRunTable;
   evaluationResult: EvaluationResultTable;
+  evaluationAdjustment: EvaluationAdjustmentTable;
+  evaluationObjection: EvaluationObjectionTable;
 }

@@ -140,7 +140,7 @@ describe('demo enterprises', () => {
 
 describe('demo accounts', () => {
   it('cover each role and satisfy the password policy', () => {
-    expect(DEMO_ACCOUNTS.map((a) => a.username)).toEqual(['admin', 'stats', 'zhaoshang', 'tudi', 'leader', 'hongli', 'xinxueyu']);
+    expect(DEMO_ACCOUNTS.map((a) => a.username)).toEqual(['admin', 'stats', 'shenhe', 'zhaoshang', 'tudi', 'leader', 'hongli', 'xinxueyu']);
     for (const a of DEMO_ACCOUNTS) {
       const classes = [/[A-Z]/, /[a-z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(a.password)).length;
       expect(classes, a.username).toBeGreaterThanOrEqual(3);

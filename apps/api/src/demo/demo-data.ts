@@ -218,6 +218,7 @@ function usccOf(shortName: string): string {
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'admin', displayName: '系统管理员', password: 'Chengdong@Sys2025', role: 'admin', departments: [], enterpriseUscc: null, unitCodes: null },
   { username: 'stats', displayName: '经济发展局 统计员', password: 'Yuanqu@Demo2025', role: 'staff', departments: ['economy'], enterpriseUscc: null, unitCodes: null },
+  { username: 'shenhe', displayName: '经济发展局 科长（审核）', password: 'Yuanqu@Demo2025', role: 'staff', departments: ['economy'], enterpriseUscc: null, unitCodes: null },
   { username: 'zhaoshang', displayName: '招商局 招商专员', password: 'Yuanqu@Demo2025', role: 'staff', departments: ['investment'], enterpriseUscc: null, unitCodes: null },
   { username: 'tudi', displayName: '规划土地局 土地专员', password: 'Yuanqu@Demo2025', role: 'staff', departments: ['land'], enterpriseUscc: null, unitCodes: null },
   { username: 'leader', displayName: '管委会领导', password: 'Yuanqu@Demo2025', role: 'leader', departments: [], enterpriseUscc: null, unitCodes: null },

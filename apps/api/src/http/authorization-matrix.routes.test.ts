@@ -78,6 +78,16 @@ const MATRIX: Row[] = [
   { route: 'GET /api/v1/evaluation/runs/:id', expect: committee },
   { route: 'GET /api/v1/evaluation/runs/:id/export', expect: committee },
   { route: 'GET /api/v1/evaluation/compare', query: 'from=:runId&to=:runId', expect: committee },
+  { route: 'GET /api/v1/evaluation/runs/:id/adjustments', expect: committee },
+  { route: 'POST /api/v1/evaluation/runs/:id/adjustments', body: {}, expect: registryWrite },
+  { route: 'DELETE /api/v1/evaluation/runs/:id/adjustments/:adjustmentId', expect: registryWrite },
+  { route: 'POST /api/v1/evaluation/runs/:id/transitions', body: { action: 'submit', version: 999, note: null }, expect: registryWrite },
+  { route: 'GET /api/v1/evaluation/runs/:id/policies', query: 'lever=electricity', expect: committee },
+  { route: 'GET /api/v1/evaluation/runs/:id/policies/export', query: 'lever=credit', expect: committee },
+  { route: 'GET /api/v1/evaluation/enterprises/:id/results', expect: ownOnly },
+  { route: 'POST /api/v1/evaluation/runs/:id/objections', body: { text: '请复核我司亩均税收' }, expect: { ...adminOnly, admin: 403, enterpriseOwn: 'ok', enterpriseOther: 'ok' } },
+  { route: 'GET /api/v1/evaluation/objections', expect: committee },
+  { route: 'POST /api/v1/evaluation/objections/:id/answer', body: { version: 999, outcome: 'maintained', answer: '维持' }, expect: registryWrite },
   { route: 'GET /api/v1/land/idle-cases', expect: committee },
   { route: 'POST /api/v1/land/idle-cases/run', expect: adminOnly },
   { route: 'GET /api/v1/land/idle-cases/:id', expect: committee },
@@ -124,6 +134,7 @@ let parcelId: string;
 let factoryId: string;
 let idleCaseId: string;
 let runId: string;
+let objectionId: string;
 let disposalId: string;
 let milestoneId: string;
 
@@ -149,6 +160,12 @@ beforeAll(async () => {
   await admin.post('/api/v1/land/idle-cases/run');
   idleCaseId = (await t.database.db.selectFrom('idleCase').select('id').executeTakeFirstOrThrow()).id;
   runId = (await admin.post('/api/v1/evaluation/runs', { year: 2022 })).json().id;
+  const shenhe = await t.login('shenhe');
+  for (const [agent, action] of [[admin, 'submit'], [shenhe, 'approve'], [admin, 'publish']] as const) {
+    const { version } = (await admin.get(`/api/v1/evaluation/runs/${runId}`)).json();
+    await agent.post(`/api/v1/evaluation/runs/${runId}/transitions`, { action, version, note: null });
+  }
+  objectionId = (await (await t.login('hongli')).post(`/api/v1/evaluation/runs/${runId}/objections`, { text: '请复核我司用地面积' })).json().id;
   ({ caseId: disposalId, id: milestoneId } = await t.database.db.selectFrom('disposalMilestone').select(['caseId', 'id']).executeTakeFirstOrThrow());
   agents = {
     admin,
@@ -173,11 +190,12 @@ function concrete(route: string, who: Who, query?: string): { method: Method; ur
     ['/factories/', factoryId],
     ['/idle-cases/', idleCaseId],
     ['/runs/', runId],
+    ['/objections/', objectionId],
     ['/disposals/', disposalId],
     ['/reports/', other ? otherReportId : ownReportId],
   ];
   const id = ids.find(([segment]) => path.includes(segment))?.[1] ?? (other ? otherId : ownId);
-  return { method, url: path.replace(':id', id).replace(':milestoneId', milestoneId).replace(':kind', 'axis') + (query ? `?${query.replaceAll(':runId', runId)}` : '') };
+  return { method, url: path.replace(':id', id).replace(':milestoneId', milestoneId).replace(':adjustmentId', 'none').replace(':kind', 'axis') + (query ? `?${query.replaceAll(':runId', runId)}` : '') };
 }
 
 describe('authorization matrix', () => {
@@ -243,6 +261,15 @@ describe('tenant isolation', () => {
     for (const { id } of await t.database.db.selectFrom('enterprise').select('id').execute()) {
       expect((await own.get(`/api/v1/statistics/enterprises/${id}/figures?year=2024`)).statusCode).toBe(id === ownId ? 200 : 404);
     }
+  });
+
+  it('shows an enterprise user its own published evaluation results and objections, and no other', async () => {
+    const own = agents.enterpriseOwn;
+    for (const { id } of await t.database.db.selectFrom('enterprise').select('id').execute()) {
+      expect((await own.get(`/api/v1/evaluation/enterprises/${id}/results`)).statusCode).toBe(id === ownId ? 200 : 404);
+    }
+    const mine = (await own.get(`/api/v1/evaluation/enterprises/${ownId}/results`)).json();
+    expect(mine[0].objections.map((o: { id: string }) => o.id)).toEqual([objectionId]);
   });
 
   it('lets an enterprise user edit only the fields it owns', async () => {

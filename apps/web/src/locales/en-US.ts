@@ -1,5 +1,6 @@
 import evaluation from './evaluation.en-US';
 import factory from './factory.en-US';
+import evaluationReview from './evaluation-review.en-US';
 import admin from './admin.en-US';
 import idle from './idle.en-US';
 import disposal from './disposal.en-US';
@@ -332,6 +333,8 @@ const enUS: typeof zhCN = {
     empty: 'No messages',
     reportDue: '{enterprise}: the statistical report for {period} is due by {dueOn}.',
     reportReturned: 'Your statistical report for {period} was returned: {reason}. Please correct it and submit again.',
+    evaluationPublished: 'The {year} per-mu evaluation is published: your enterprise is class {class}. You may object on the results page.',
+    objectionAnswered: 'Your objection to the {year} per-mu evaluation was answered: {outcome}.',
   },
   ...statistics,
   ...targets,
@@ -340,6 +343,7 @@ const enUS: typeof zhCN = {
   ...admin,
   ...disposal,
   ...factory,
+  ...evaluationReview,
   ...evaluation,
 };
 

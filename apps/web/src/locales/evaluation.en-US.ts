@@ -2,7 +2,6 @@ import type zh from './evaluation.zh-CN';
 
 /** English texts of the per-mu evaluation outputs; typed against zh-CN. */
 const en: typeof zh = {
-  evaluationStates: { draft: 'Draft' },
   evaluationStatuses: { ranked: 'Ranked', vetoed: 'Vetoed', exempt: 'Not evaluated (T)', outOfScope: 'Out of scope' },
   evaluationClasses: { A: 'Class A', B: 'Class B', C: 'Class C', D: 'Class D', T: 'Class T (not evaluated)', unrated: 'Not rated' },
   evaluationClassNames: { A: 'Priority development', B: 'Encouraged to improve', C: 'Supported transformation', D: 'Compelled rectification', T: 'Not evaluated' },
@@ -121,7 +120,7 @@ const en: typeof zh = {
     whyOut: 'Why out of scope',
     facts: 'Result',
     position: '{group}: rank {rank} of {n}',
-    vetoedNote: 'Class D by a veto item; not ranked.',
+    vetoedNote: 'Class D by a veto item ({items}); not ranked.',
     exemptNote: 'Not evaluated (class T): {reason}. Listed, neither scored nor ranked.',
     outNote: 'Fits no group (a below-scale firm under the land threshold, or no land on record); listed, not scored.',
     total: 'Total',
@@ -140,6 +139,8 @@ const en: typeof zh = {
     missingLine: '{name}: lacks {lacking}; {handling}',
     noneMissing: 'Every figure the evaluation needs was reported.',
     land: 'land area',
+    policies: 'Differentiated policies that apply',
+    consecutive: 'Class {mark} for {n} years in a row',
     noBasis: 'a computable value (a zero denominator, or no value in the group)',
   },
 };

@@ -1,6 +1,5 @@
 /** Texts of the 亩产效益 outputs (评价批次, a run's tabs, the explanation of a result); merged into zh-CN.ts. */
 export default {
-  evaluationStates: { draft: '草稿' },
   evaluationStatuses: { ranked: '参与排名', vetoed: '一票否决', exempt: '暂不评价', outOfScope: '未纳入评价' },
   evaluationClasses: { A: 'A类', B: 'B类', C: 'C类', D: 'D类', T: 'T类（暂不评价）', unrated: '未评价' },
   evaluationClassNames: { A: '优先发展类', B: '鼓励提升类', C: '帮扶转型类', D: '倒逼整治类', T: '暂不评价' },
@@ -119,7 +118,7 @@ export default {
     whyOut: '为什么未纳入评价',
     facts: '评价结果',
     position: '{group} 第 {rank} 名 / 共 {n} 家',
-    vetoedNote: '因一票否决事项定为 D 类，不参与排名。',
+    vetoedNote: '因一票否决事项（{items}）定为 D 类，不参与排名。',
     exemptNote: '暂不评价（T类）：{reason}。列出，不计分、不排名。',
     outNote: '不属于任何评价组（规下企业用地未达门槛，或无用地记录），列出，不计分。',
     total: '总分',
@@ -138,6 +137,8 @@ export default {
     missingLine: '{name}：缺少{lacking}，{handling}',
     noneMissing: '评价所需数据齐全。',
     land: '用地面积',
+    policies: '适用的差别化政策',
+    consecutive: '已连续 {n} 年为 {mark} 类',
     noBasis: '可计算的数据（分母为 0 或本组无人有值）',
   },
 };

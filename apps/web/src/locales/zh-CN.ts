@@ -1,5 +1,6 @@
 import evaluation from './evaluation.zh-CN';
 import factory from './factory.zh-CN';
+import evaluationReview from './evaluation-review.zh-CN';
 import admin from './admin.zh-CN';
 import idle from './idle.zh-CN';
 import disposal from './disposal.zh-CN';
@@ -331,6 +332,8 @@ export default {
     empty: '暂无消息',
     reportDue: '{enterprise}：{period}统计报表尚未报送，请于{dueOn}前报送。',
     reportReturned: '{period}统计报表被退回：{reason}。请修改后重新提交。',
+    evaluationPublished: '{year}年度亩产效益评价结果已发布，贵企业为 {class} 类。如有异议，可在评价结果页面提出。',
+    objectionAnswered: '您对{year}年度亩产效益评价结果的异议已答复：{outcome}。',
   },
   ...statistics,
   ...targets,
@@ -339,5 +342,6 @@ export default {
   ...admin,
   ...disposal,
   ...factory,
+  ...evaluationReview,
   ...evaluation,
 };

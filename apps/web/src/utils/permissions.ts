@@ -40,14 +40,9 @@ export function canReportFigures(user: Actor | null, enterpriseId: string): bool
   return user?.role === 'enterprise' && user.enterpriseId === enterpriseId;
 }
 
-/** Departments whose staff run the 亩产效益 evaluation (the API enforces the same rule). */
-export const EVALUATION_WRITE_DEPARTMENTS: readonly Department[] = ['economy'];
-
-/** May compute a new 亩产效益 run. */
-export function canRunEvaluation(user: Actor | null): boolean {
-  if (!user) return false;
-  if (user.role === 'admin') return true;
-  return user.role === 'staff' && user.departments.some((d) => EVALUATION_WRITE_DEPARTMENTS.includes(d));
+/** May run the 亩产效益 evaluation, adjust, review, publish and answer objections (经济发展, as the API): the statistics keepers. */
+export function canManageEvaluation(user: Actor | null): boolean {
+  return canManageStatistics(user);
 }
 
 /** Departments whose staff keep the parcels and run the land cases (the API enforces the same rule). */

@@ -12,6 +12,7 @@ import * as createIdleCase from './20261126T2230-create-idle-case';
 import * as createDisposalCase from './20261126T2330-create-disposal-case';
 import * as standardFactoryLocation from './20261126T2340-standard-factory-location';
 import * as createEvaluationRun from './20261126T2350-create-evaluation-run';
+import * as evaluationReview from './20261127T0110-evaluation-review';
 import * as createMapLayer from './20261126T2320-create-map-layer';
 
 // Migrations are listed here rather than read from disk so the bundled server carries them.
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '20261126T2330-create-disposal-case': createDisposalCase,
   '20261126T2340-standard-factory-location': standardFactoryLocation,
   '20261126T2350-create-evaluation-run': createEvaluationRun,
+  '20261127T0110-evaluation-review': evaluationReview,
   '20261126T2320-create-map-layer': createMapLayer,
 };
 

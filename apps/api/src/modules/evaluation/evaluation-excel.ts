@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { adjustmentOf, indicatorDisplay, indicatorUnitZh, toDisplayValue, type RunGroup, type RunResult } from '@yuanqu/contracts';
+import { indicatorDisplay, indicatorUnitZh, toDisplayValue, type RunGroup, type RunResult } from '@yuanqu/contracts';
 import { neutralise } from '../enterprise/enterprise-columns';
 import type { StoredRun } from './evaluation-read.service';
 
@@ -76,7 +76,7 @@ export function groupSheet(run: StoredRun, group: RunGroup): SheetSpec {
       return [value, round2(found.score)];
     });
     const vetoed = r.status === 'vetoed';
-    return [...whoCells(r, n + 1), ...scores, round2(adjustmentOf(r)), round2(r.total!), vetoed ? '一票否决' : r.rank, r.class];
+    return [...whoCells(r, n + 1), ...scores, round2(r.adjustment), round2(r.total!), vetoed ? '一票否决' : r.rank, r.class];
   });
   return { name: sheetName(group.name), title: workbookTitle(run.row.year), subtitle: schemeLine(run, `${group.name} ${ordered.length} 家`), columns, rows };
 }

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completeUscc, type EvaluationRunDetail, type RunResult } from '@yuanqu/contracts';
+import { completeUscc, type EvaluationRunDetail } from '@yuanqu/contracts';
 import { XLSX } from '../../http/attachment';
 import { startTestApp, type Agent, type TestApp } from '../../test/harness';
 
@@ -51,7 +51,7 @@ describe('the run’s labels', () => {
     expect(run.groups[0]!.ranked).toBe(15);
     expect(run.groups[0]!.indicators[0]).toEqual({ key: 'taxPerMu', name: '亩均税收', weight: 30, direction: 'higher', formula: { numerator: 'taxPaid', denominator: ['landMu'] } });
     expect(run.groups[1]!.indicators.map((i) => [i.key, i.weight])).toEqual([['taxPerMu', 50], ['taxPerKwh', 50]]);
-    expect(run.exemptReasons.map((r) => r.code)).toEqual(['utility', 'newInProduction', 'majorProject', 'other']);
+    expect(run.items.exemptReasons.map((r) => r.code)).toEqual(['utility', 'newInProduction', 'majorProject', 'other']);
   });
 
   it('gives each result the USCC and park or zone of its enterprise, and the note of a T reason', async () => {
@@ -121,15 +121,18 @@ describe('the published workbook', () => {
     expect(keyed.find((r) => String(r['企业名称']).includes('紫昊'))!['企业名称']).toBe('\'=HYPERLINK("http://x")紫昊');
   });
 
-  it('puts a vetoed enterprise at the end of its group with 一票否决, class D', async () => {
+  it('puts a vetoed enterprise at the end of its group with 一票否决, class D, and shows staff 加分 in 加减分', async () => {
     const top = run.results.find((r) => r.groupKey === 'aboveScale' && r.rank === 1)!;
-    const vetoed: RunResult = { ...top, status: 'vetoed', rank: null, class: 'D', nextClass: null };
-    const { uscc: _u, unitId: _i, unitName: _n, exemptNote: _e, ...stored } = vetoed;
-    await t.database.db.updateTable('evaluationResult').set({ status: 'vetoed', rank: null, class: 'D', result: JSON.stringify(stored) }).where('runId', '=', run.id).where('enterpriseId', '=', top.enterpriseId).execute();
+    const hongli = run.results.find((r) => r.name.includes('鸿利达'))!;
+    const adjust = (body: object) => stats.post(`/api/v1/evaluation/runs/${run.id}/adjustments`, { points: null, reason: '核查属实', evidence: '浔安监〔2022〕12号', ...body });
+    expect((await adjust({ enterpriseId: top.enterpriseId, kind: 'veto', code: 'safetyAccident' })).statusCode).toBe(201);
+    expect((await adjust({ enterpriseId: hongli.enterpriseId, kind: 'bonus', code: 'innovation', points: 3 })).statusCode).toBe(201);
     const { keyed } = read((await exported(stats, run.id)).worksheets[0]!);
     expect(keyed).toHaveLength(15);
     expect(keyed.at(-1)).toMatchObject({ 序号: 15, 企业名称: top.name, 排名: '一票否决', 等级: 'D' });
-    expect(keyed[0]!['排名']).toBe(2);
+    // The others are ranked again without it: the second is now first.
+    expect(keyed[0]).toMatchObject({ 排名: 1, 企业名称: run.results.find((r) => r.groupKey === 'aboveScale' && r.rank === 2)!.name });
+    expect(keyed.find((r) => r['企业名称'] === hongli.name)).toMatchObject({ 加减分: 3, 总分: round2(hongli.total! + 3) });
   });
 
   it('lists the T enterprises with their reason, and the firm without land as 未纳入评价', async () => {

@@ -1,3 +1,4 @@
+import { compareQuerySchema, compareSchema, previewSchema, runSchema, runSummarySchema } from '@yuanqu/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { COMMITTEE } from '../../http/access';
@@ -6,7 +7,6 @@ import { contextOf } from '../../http/auth';
 import type { AppDeps } from '../../app';
 import { runWorkbook } from './evaluation-excel';
 import { compareRuns, getRun, readRun } from './evaluation-read.service';
-import { compareQuerySchema, compareSchema, previewSchema, runSchema, runSummarySchema } from './evaluation.schemas';
 import { createRun, listRuns, previewEvaluation } from './evaluation.service';
 
 const tags = ['evaluation'];

@@ -1,52 +1,37 @@
-import { DEFAULT_SCHEME, runGroupsOf, type EvaluationScheme } from '@yuanqu/contracts';
+import { DEFAULT_SCHEME, runGroupsOf, type EvaluationScheme, type ResultRow, type RunSummary } from '@yuanqu/contracts';
 import type { Config } from '../../config';
 import type { Db } from '../../db/database';
 import { insertRows } from '../../db/dialect';
+import { policiesFor } from './policies';
+import { consecutiveOf, resultRecord } from './recompute';
 import { newId } from '../../lib/ids';
 import { appendAudit } from '../audit/audit.repository';
 import { auditEvent, type RequestContext } from '../audit/audit.context';
 import type { Viewer } from '../auth/viewer';
-import { evaluate } from './evaluation';
-import type { ResultRow, RunSummary } from './evaluation.schemas';
-import { explain } from './explain';
+import { runSummary, schemeRef } from './run-summary';
 import { gatherInputs, type GatheredEnterprise } from './gather';
+import { resultRows, type StoredRow } from './result-rows';
 
 type Deps = { db: Db; config: Config };
 
-const schemeRef = (s: EvaluationScheme) => ({ code: s.code, version: s.version, name: s.name, reference: s.reference });
-
 /** The scheme on a year's data: what was gathered, and each enterprise's result with why. */
-export async function computeEvaluation(deps: Deps, viewer: Viewer, year: number, scheme: EvaluationScheme = DEFAULT_SCHEME): Promise<{ gathered: GatheredEnterprise[]; rows: ResultRow[] }> {
+export async function computeEvaluation(deps: Deps, viewer: Viewer, year: number, scheme: EvaluationScheme = DEFAULT_SCHEME): Promise<{ gathered: GatheredEnterprise[]; rows: StoredRow[] }> {
   const gathered = await gatherInputs(deps.db, viewer, year);
-  const run = evaluate(scheme, gathered.map((g) => g.input));
-  const byId = new Map(gathered.map((g) => [g.input.enterpriseId, g]));
-  const rows = run.results.map((r) => {
-    const g = byId.get(r.enterpriseId)!;
-    const why = explain(scheme, run, r.enterpriseId);
-    return {
-      enterpriseId: r.enterpriseId,
-      name: g.name,
-      groupKey: r.groupKey,
-      status: r.status,
-      total: r.total,
-      rank: r.rank,
-      class: r.class,
-      exemptReason: r.exemptReason,
-      landMu: g.input.landMu,
-      missing: g.missing,
-      indicators: r.indicators.map(({ key, weight, value, benchmark, score, handling }) => ({ key, weight, value, benchmark, score, handling })),
-      shortfalls: why?.shortfalls.map(({ key, lost }) => ({ key, lost })) ?? [],
-      nextClass: why?.nextClass ?? null,
-    };
-  });
-  return { gathered, rows };
+  return { gathered, rows: resultRows(scheme, gathered) };
 }
 
 export async function previewEvaluation(deps: Deps, viewer: Viewer, year: number) {
-  const { rows } = await computeEvaluation(deps, viewer, year);
+  const scheme = DEFAULT_SCHEME;
+  const { rows } = await computeEvaluation(deps, viewer, year, scheme);
+  const consecutive = await consecutiveOf(deps.db, year, scopeOf(viewer), rows);
   const ranked = (key: string) => rows.filter((r) => r.groupKey === key && r.status === 'ranked').length;
-  return { year, scheme: schemeRef(DEFAULT_SCHEME), groups: runGroupsOf(DEFAULT_SCHEME, ranked), results: rows };
+  return { year, scheme: schemeRef(scheme), groups: runGroupsOf(scheme, ranked), results: rows.map((r) => readRow(scheme, r, consecutive.get(r.enterpriseId) ?? null)) };
 }
+
+const scopeOf = (viewer: Viewer) => (viewer.unitIds === null ? null : JSON.stringify(viewer.unitIds));
+
+/** A stored row as read: with its consecutive years in the class and the class's policies that apply. */
+export const readRow = (scheme: EvaluationScheme, row: StoredRow, consecutive: number | null): ResultRow => ({ ...row, consecutive, policies: policiesFor(scheme, row.class, consecutive) });
 
 /**
  * Runs the reference scheme on a year and keeps everything: a copy of the scheme, and for every
@@ -59,21 +44,19 @@ export async function createRun(deps: Deps, ctx: RequestContext, year: number): 
   const inputs = new Map(gathered.map((g) => [g.input.enterpriseId, g.input]));
   const id = newId();
   const createdAt = ctx.clock.now().toISOString();
-  const run = { id, year, schemeCode: DEFAULT_SCHEME.code, schemeVersion: DEFAULT_SCHEME.version, scheme: JSON.stringify(DEFAULT_SCHEME), scope: viewer.unitIds === null ? null : JSON.stringify(viewer.unitIds), state: 'draft', enterprises: rows.length, createdBy: viewer.displayName || viewer.username, createdAt, version: 1 };
+  const scope = scopeOf(viewer);
+  const review = { submittedBy: null, submittedAt: null, reviewedBy: null, reviewedAt: null, reviewNote: null, publishedBy: null, publishedAt: null };
+  const run = { id, year, schemeCode: DEFAULT_SCHEME.code, schemeVersion: DEFAULT_SCHEME.version, scheme: JSON.stringify(DEFAULT_SCHEME), scope, state: 'draft', enterprises: rows.length, createdBy: viewer.displayName || viewer.username, createdAt, ...review, version: 1 };
   await deps.db.transaction().execute(async (trx) => {
     await trx.insertInto('evaluationRun').values(run).execute();
-    await insertRows(trx, 'evaluationResult', rows.map((r) => ({ runId: id, enterpriseId: r.enterpriseId, groupKey: r.groupKey, status: r.status, total: r.total, rank: r.rank, class: r.class, inputs: JSON.stringify(inputs.get(r.enterpriseId)), result: JSON.stringify(r) })));
+    const consecutive = await consecutiveOf(trx, year, scope, rows);
+    await insertRows(trx, 'evaluationResult', rows.map((r) => resultRecord(id, r, JSON.stringify(inputs.get(r.enterpriseId)), consecutive.get(r.enterpriseId) ?? null)));
     await appendAudit(trx, [auditEvent(ctx, 'evaluation.run', { entityType: 'evaluationRun', entityId: id, detail: { year, scheme: `${DEFAULT_SCHEME.code}@${DEFAULT_SCHEME.version}`, enterprises: rows.length } })]);
   });
-  return summary(run);
-}
-
-/** A stored run as the list shows it. */
-export function summary(r: { id: string; year: number; scheme: string; state: string; enterprises: number; createdBy: string; createdAt: string }): RunSummary {
-  return { id: r.id, year: r.year, scheme: schemeRef(JSON.parse(r.scheme) as EvaluationScheme), state: r.state as RunSummary['state'], enterprises: r.enterprises, createdBy: r.createdBy, createdAt: r.createdAt };
+  return runSummary(run);
 }
 
 /** Runs, newest first (what each holds is filtered by scope when it is read). */
 export async function listRuns(db: Db): Promise<RunSummary[]> {
-  return (await db.selectFrom('evaluationRun').selectAll().orderBy('createdAt', 'desc').execute()).map(summary);
+  return (await db.selectFrom('evaluationRun').selectAll().orderBy('createdAt', 'desc').execute()).map(runSummary);
 }

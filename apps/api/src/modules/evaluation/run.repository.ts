@@ -9,10 +9,11 @@ export function findRunRow(db: Db, id: string): Promise<RunRow | undefined> {
   return db.selectFrom('evaluationRun').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** A stored result (JSON) with its inputs (JSON) and who the enterprise is now: USCC, park or zone, and the unit's path for scope checks. */
+/** A stored result (JSON) with its inputs (JSON), its consecutive years in the class, and who the enterprise is now: USCC, park or zone, and the unit's path for scope checks. */
 export interface StoredResultRow {
   result: string;
   inputs: string;
+  consecutive: number | null;
   uscc: string;
   unitId: string;
   unitName: string;
@@ -25,7 +26,7 @@ export function runResultRows(db: Db, runId: string): Promise<StoredResultRow[]>
     .selectFrom('evaluationResult as r')
     .innerJoin('enterprise as e', 'e.id', 'r.enterpriseId')
     .innerJoin('unit as u', 'u.id', 'e.unitId')
-    .select(['r.result', 'r.inputs', 'e.uscc', 'u.id as unitId', 'u.name as unitName', 'u.path as unitPath'])
+    .select(['r.result', 'r.inputs', 'r.consecutive', 'e.uscc', 'u.id as unitId', 'u.name as unitName', 'u.path as unitPath'])
     .where('r.runId', '=', runId)
     .orderBy('r.enterpriseId')
     .execute();

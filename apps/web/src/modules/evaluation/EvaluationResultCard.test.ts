@@ -9,7 +9,8 @@ const render = (props: InstanceType<typeof EvaluationResultCard>['$props']) => m
 describe('EvaluationResultCard', () => {
   it('explains a C: rank in the group, each indicator against its benchmark, what pulled it down, and the gap to B', () => {
     const text = render({
-      group: { ...BELOW, ranked: 15 },
+      group: BELOW,
+      rankedInGroup: 15,
       result: result({
         enterpriseId: 'e1',
         name: '九江甲',
@@ -21,6 +22,7 @@ describe('EvaluationResultCard', () => {
           { key: 'taxPerKwh', weight: 50, value: 0.348, benchmark: 0.4, score: 43.5, handling: 'scored' },
         ],
         nextClass: { class: 'B', total: 80.25, gap: 6.75 },
+        adjustment: -1.5,
       }),
     });
     expect(text).toContain('为什么是 C 类');
@@ -32,11 +34,36 @@ describe('EvaluationResultCard', () => {
     // Worst first: 亩均税收 lost 20, 单位电耗税收 6.5.
     expect(text).toMatch(/亩均税收：比满分少 20\.00 分.*单位电耗税收：比满分少 6\.50 分/);
     expect(text).toContain('评价所需数据齐全');
+    expect(text).toContain('加减分-1.50');
+  });
+
+  it('names the veto items of a vetoed result, and the policies that apply with the years in a row', () => {
+    const text = render({
+      group: BELOW,
+      rankedInGroup: 14,
+      vetoes: ['重大安全生产事故'],
+      result: result({
+        enterpriseId: 'e4',
+        name: '九江丁',
+        status: 'vetoed',
+        rank: null,
+        class: 'D',
+        vetoes: ['safetyAccident'],
+        consecutive: 2,
+        policies: [{ lever: 'electricity', text: '差别电价加价（连续 2 年）', value: 0.1, unit: '元/kWh' }],
+      }),
+    });
+    expect(text).toContain('为什么是 D 类（一票否决）');
+    expect(text).toContain('因一票否决事项（重大安全生产事故）定为 D 类，不参与排名。');
+    expect(text).not.toContain('距上一等级');
+    expect(text).toContain('已连续 2 年为 D 类');
+    expect(text).toContain('用电 差别电价加价（连续 2 年）（0.1 元/kWh）');
   });
 
   it('says which figure was missing and how it was handled, and the weights scaled', () => {
     const text = render({
       group: BELOW,
+      rankedInGroup: 3,
       result: result({
         enterpriseId: 'e2',
         name: '九江乙',
@@ -57,7 +84,7 @@ describe('EvaluationResultCard', () => {
   });
 
   it('gives a T its reason and no scores', () => {
-    const text = render({ group: BELOW, exemptReason: '投产未满 2 年（2021-06-01）', result: result({ enterpriseId: 'e3', name: '九江丙', status: 'exempt', class: 'T', total: null, rank: null, indicators: [] }) });
+    const text = render({ group: BELOW, rankedInGroup: 3, exemptReason: '投产未满 2 年（2021-06-01）', result: result({ enterpriseId: 'e3', name: '九江丙', status: 'exempt', class: 'T', total: null, rank: null, indicators: [] }) });
     expect(text).toContain('为什么暂不评价');
     expect(text).toContain('暂不评价（T类）：投产未满 2 年（2021-06-01）');
     expect(text).not.toContain('总分');

@@ -29,7 +29,8 @@ describe('year over year', () => {
   });
 
   it('compares by default with the latest run of the year before, else of an earlier year', () => {
-    const run = (id: string, year: number, createdAt: string): RunSummary => ({ id, year, createdAt, scheme: { code: 'reference', version: 1, name: '参考方案', reference: true }, state: 'draft', enterprises: 27, createdBy: '统计员' });
+    const review = { submittedBy: null, submittedAt: null, reviewedBy: null, reviewedAt: null, reviewNote: null, publishedBy: null, publishedAt: null, version: 1 };
+    const run = (id: string, year: number, createdAt: string): RunSummary => ({ id, year, createdAt, scheme: { code: 'reference', version: 1, name: '参考方案', reference: true }, state: 'draft', enterprises: 27, createdBy: '统计员', ...review });
     const runs = [run('r22b', 2022, '2026-03-03T00:00:00Z'), run('r22a', 2022, '2026-03-02T00:00:00Z'), run('r21a', 2021, '2026-03-01T00:00:00Z'), run('r21b', 2021, '2026-03-04T00:00:00Z'), run('r19', 2019, '2026-03-05T00:00:00Z')];
     expect(defaultBaseline(runs, { id: 'r22b', year: 2022 })?.id).toBe('r21b');
     expect(defaultBaseline(runs, { id: 'r21a', year: 2021 })?.id).toBe('r19');

@@ -1,4 +1,4 @@
-import { indicatorDisplay, type IndicatorDisplay, type IndicatorUnitWord, type ResultRow, type RunGroup, type RunResult } from '@yuanqu/contracts';
+import { indicatorDisplay, type GroupLabels, type IndicatorDisplay, type IndicatorUnitWord, type ResultRow, type RunResult } from '@yuanqu/contracts';
 import { formatNumber } from '../statistics/figure-units';
 
 /** A class as pages show it: A–D, or T (暂不评价). */
@@ -34,7 +34,7 @@ export function formatScore(value: number | null | undefined): string {
 }
 
 /** The display of each of a group's indicators, by key. */
-export function displaysOf(group: RunGroup): Map<string, IndicatorDisplay> {
+export function displaysOf(group: GroupLabels): Map<string, IndicatorDisplay> {
   return new Map(group.indicators.map((i) => [i.key, indicatorDisplay(i.formula)]));
 }
 

@@ -1,4 +1,4 @@
-import { FIGURE_KEYS, type FigureKey, type IndicatorDisplay, type ResultRow, type RunGroup } from '@yuanqu/contracts';
+import { FIGURE_KEYS, type FigureKey, type GroupLabels, type IndicatorDisplay, type ResultRow } from '@yuanqu/contracts';
 import { displaysOf } from './evaluation-display';
 
 /** One indicator of a result as the explanation shows it. */
@@ -19,7 +19,7 @@ export interface IndicatorLine {
 }
 
 /** A result's indicators in the group's order, with their labels and display units. */
-export function indicatorLines(result: Pick<ResultRow, 'indicators'>, group: RunGroup): IndicatorLine[] {
+export function indicatorLines(result: Pick<ResultRow, 'indicators'>, group: GroupLabels): IndicatorLine[] {
   const displays = displaysOf(group);
   return group.indicators.flatMap((i) => {
     const r = result.indicators.find((x) => x.key === i.key);
@@ -43,7 +43,7 @@ export interface MissingLine {
 }
 
 /** Each indicator the result could not score from a value, with what it lacked. */
-export function missingLines(result: Pick<ResultRow, 'indicators' | 'missing' | 'landMu'>, group: RunGroup): MissingLine[] {
+export function missingLines(result: Pick<ResultRow, 'indicators' | 'missing' | 'landMu'>, group: GroupLabels): MissingLine[] {
   const missing = new Set<string>(result.missing);
   if (result.landMu === null) missing.add('landMu');
   return group.indicators.flatMap((i) => {
@@ -55,7 +55,7 @@ export function missingLines(result: Pick<ResultRow, 'indicators' | 'missing' | 
 }
 
 /** The figures a group's indicators read (not the land), in the report's order. */
-export function figuresRead(groups: readonly RunGroup[]): FigureKey[] {
+export function figuresRead(groups: readonly GroupLabels[]): FigureKey[] {
   const used = new Set<string>(groups.flatMap((g) => g.indicators.flatMap((i) => [i.formula.numerator, ...i.formula.denominator])));
   return FIGURE_KEYS.filter((k) => used.has(k));
 }

@@ -22,6 +22,10 @@ export function result(over: Partial<RunResult> & Pick<RunResult, 'enterpriseId'
     exemptReason: null,
     landMu: 10,
     missing: [],
+    adjustment: 0,
+    vetoes: [],
+    consecutive: null,
+    policies: [],
     indicators: [
       { key: 'taxPerMu', weight: 50, value: 200_000, benchmark: 200_000, score: 50, handling: 'scored' },
       { key: 'taxPerKwh', weight: 50, value: 0.4, benchmark: 0.4, score: 50, handling: 'scored' },

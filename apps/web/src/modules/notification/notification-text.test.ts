@@ -14,4 +14,15 @@ describe('notification texts', () => {
     expect(notificationTarget(n, 'e1')).toEqual({ name: 'enterprise-statistics', params: { id: 'e1' }, query: { period: '2026-02' } });
     expect(notificationTarget(n, null)).toBeNull();
   });
+
+  it('words a published evaluation with the year and class, and leads to the enterprise’s results', () => {
+    const n = { kind: 'evaluationPublished' as const, params: { year: 2022, class: 'B', runId: 'r1' } };
+    expect(notificationMessage(n, 'zh-CN')).toEqual({ key: 'notifications.evaluationPublished', params: { year: '2022', class: 'B' } });
+    expect(notificationTarget(n, 'e1')).toEqual({ name: 'enterprise-evaluation', params: { id: 'e1' } });
+  });
+
+  it('words an answered objection with its outcome', () => {
+    const n = { kind: 'objectionAnswered' as const, params: { year: 2022, outcome: 'maintained', runId: 'r1' } };
+    expect(notificationMessage(n, 'zh-CN')).toEqual({ key: 'notifications.objectionAnswered', params: { year: '2022', outcome: '维持原结果' } });
+  });
 });

@@ -1,0 +1,51 @@
+import { type EnterpriseResult, type EvaluationScheme } from '@yuanqu/contracts';
+import type { Db } from '../../db/database';
+import { notFound } from '../../lib/errors';
+import { enterpriseInScope, type Viewer } from '../auth/viewer';
+import { readRow } from './evaluation.service';
+import { listObjections } from './objection.service';
+import type { StoredRow } from './result-rows';
+
+/** A group of a scheme as pages label it: its name and its indicators' names, weights and formulas. */
+export function groupLabels(scheme: EvaluationScheme, groupKey: string | null) {
+  const group = scheme.groups.find((g) => g.key === groupKey);
+  return group ? { key: group.key, name: group.name, indicators: group.indicators.map(({ key, name, weight, direction, formula }) => ({ key, name, weight, direction, formula })) } : null;
+}
+
+/**
+ * An enterprise's published results, newest year first — one per year, from the latest
+ * publication of that year — each with its indicators against the benchmarks, its rank among the
+ * ranked members of its group, the policies that apply and its objections. An enterprise user
+ * reads only its own; the committee those in its scope.
+ */
+export async function enterpriseResults(db: Db, viewer: Viewer, enterpriseId: string): Promise<EnterpriseResult[]> {
+  const enterprise = await db.selectFrom('enterprise as e').innerJoin('unit as u', 'u.id', 'e.unitId').select(['e.id', 'u.path as unitPath']).where('e.id', '=', enterpriseId).executeTakeFirst();
+  if (!enterprise || !enterpriseInScope(viewer, enterprise)) throw notFound('enterprise');
+  const rows = await db
+    .selectFrom('evaluationResult as r')
+    .innerJoin('evaluationRun as run', 'run.id', 'r.runId')
+    .select(['run.id', 'run.year', 'run.scheme', 'run.publishedAt', 'r.groupKey', 'r.result', 'r.consecutive'])
+    .where('r.enterpriseId', '=', enterpriseId)
+    .where('run.state', '=', 'published')
+    .orderBy('run.year', 'desc')
+    .orderBy('run.publishedAt', 'desc')
+    .execute();
+  const latest = rows.filter((r, i) => i === 0 || rows[i - 1]!.year !== r.year);
+  const objections = await listObjections(db, viewer, { enterpriseId });
+  const out: EnterpriseResult[] = [];
+  for (const r of latest) {
+    const scheme = JSON.parse(r.scheme) as EvaluationScheme;
+    const ranked = r.groupKey === null ? 0 : Number((await db.selectFrom('evaluationResult').select((eb) => eb.fn.countAll().as('n')).where('runId', '=', r.id).where('groupKey', '=', r.groupKey).where('status', '=', 'ranked').executeTakeFirstOrThrow()).n);
+    out.push({
+      runId: r.id,
+      year: r.year,
+      scheme: { code: scheme.code, version: scheme.version, name: scheme.name, reference: scheme.reference },
+      publishedAt: r.publishedAt!,
+      group: groupLabels(scheme, r.groupKey),
+      rankedInGroup: ranked,
+      result: readRow(scheme, JSON.parse(r.result) as StoredRow, r.consecutive),
+      objections: objections.filter((o) => o.runId === r.id),
+    });
+  }
+  return out;
+}
