@@ -31,7 +31,7 @@ test('switching the language to English relabels the menu and the page', async (
   await page.getByRole('option', { name: 'English', exact: true }).filter({ visible: true }).click();
 
   const menu = page.getByRole('navigation', { name: 'Main menu' });
-  await expect(menu.getByRole('menuitem')).toHaveText(['Home', 'Enterprises', 'Statistics', 'Targets', 'Land', 'Factory buildings', 'Per-mu evaluationEvaluation schemes', 'Evaluation schemes', 'Review', 'Users', 'Organisation', 'Audit log']);
+  await expect(menu.getByRole('menuitem')).toHaveText(['Home', 'Enterprises', 'Statistics', 'Targets', 'Land', 'Factory buildings', 'Review', 'Per-mu evaluationEvaluation runsEvaluation schemes', 'Evaluation runs', 'Evaluation schemes', 'Users', 'Organisation', 'Audit log']);
   await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Verify hash chain' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible();

@@ -1,18 +1,19 @@
 import { expect, test } from '@playwright/test';
 import { ACCOUNTS, logIn, mainMenu, submitLogin, type Account } from '../helpers/session';
 
-// What each role finds in the side menu, in order: the registry, statistics, targets, land,
-// factory buildings and the 亩产效益 group (a menu item whose text holds its pages' names, then
-// each page) for the committee, the review queue for the statistics department and
-// administrators, the admin pages for administrators only, and for an enterprise user nothing but
-// its own enterprise and report.
+// What each role finds in the side menu, in order: the registry, statistics, targets, land and
+// factory buildings for the committee, the review queue for the statistics department and
+// administrators, the 亩产效益 heading (open, read whole as its title and items) with 评价批次 and 评价方案
+// for the committee, the admin pages for administrators only, and for an enterprise user nothing but its
+// own enterprise and report.
+const EVALUATION = ['亩产效益评价批次评价方案', '评价批次', '评价方案'];
 const MENUS: Record<Account, string[]> = {
-  admin: ['首页', '企业库', '统计分析', '目标考核', '土地与空间', '标准厂房', '亩产效益评价方案', '评价方案', '数据审核', '用户管理', '组织架构', '审计日志'],
-  stats: ['首页', '企业库', '统计分析', '目标考核', '土地与空间', '标准厂房', '亩产效益评价方案', '评价方案', '数据审核'],
-  shenhe: ['首页', '企业库', '统计分析', '目标考核', '土地与空间', '标准厂房', '亩产效益评价方案', '评价方案', '数据审核'],
-  zhaoshang: ['首页', '企业库', '统计分析', '目标考核', '土地与空间', '标准厂房', '亩产效益评价方案', '评价方案'],
-  tudi: ['首页', '企业库', '统计分析', '目标考核', '土地与空间', '标准厂房', '亩产效益评价方案', '评价方案'],
-  leader: ['首页', '企业库', '统计分析', '目标考核', '土地与空间', '标准厂房', '亩产效益评价方案', '评价方案'],
+  admin: ['首页', '企业库', '统计分析', '目标考核', '土地与空间', '标准厂房', '数据审核', ...EVALUATION, '用户管理', '组织架构', '审计日志'],
+  stats: ['首页', '企业库', '统计分析', '目标考核', '土地与空间', '标准厂房', '数据审核', ...EVALUATION],
+  shenhe: ['首页', '企业库', '统计分析', '目标考核', '土地与空间', '标准厂房', '数据审核', ...EVALUATION],
+  zhaoshang: ['首页', '企业库', '统计分析', '目标考核', '土地与空间', '标准厂房', ...EVALUATION],
+  tudi: ['首页', '企业库', '统计分析', '目标考核', '土地与空间', '标准厂房', ...EVALUATION],
+  leader: ['首页', '企业库', '统计分析', '目标考核', '土地与空间', '标准厂房', ...EVALUATION],
   hongli: ['首页', '企业信息', '数据填报'],
   xinxueyu: ['首页', '企业信息', '数据填报'],
 };

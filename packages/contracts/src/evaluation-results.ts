@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLASS_LABELS, POLICY_LEVERS } from './evaluation';
+import { CLASS_LABELS, indicatorFormulaSchema, POLICY_LEVERS, type EvaluationScheme } from './evaluation';
 import { ADJUSTMENT_KINDS, OBJECTION_OUTCOMES, RUN_STATES } from './evaluation-review';
 import { FIGURE_KEYS } from './figures';
 
@@ -39,7 +39,31 @@ export type ResultRow = z.infer<typeof resultRowSchema>;
 /** The scheme a preview or run used; `id` is its version's record (null for runs made before schemes were data). */
 export const schemeRefSchema = z.object({ id: z.string().nullable(), code: z.string(), version: z.number().int(), name: z.string(), reference: z.boolean() });
 
-export const previewSchema = z.object({ year: z.number().int(), scheme: schemeRefSchema, results: z.array(resultRowSchema) });
+/** A group of a scheme as pages label it: its indicators in order with their formulas (which give their display units). */
+export const groupLabelsSchema = z.object({
+  key: z.string(),
+  name: z.string(),
+  indicators: z.array(z.object({ key: z.string(), name: z.string(), weight: z.number(), direction: z.enum(['higher', 'lower']), formula: indicatorFormulaSchema })),
+});
+export type GroupLabels = z.infer<typeof groupLabelsSchema>;
+
+/** A group's labels and how many members it ranked (in the whole run). */
+export const runGroupSchema = groupLabelsSchema.extend({ ranked: z.number().int() });
+export type RunGroup = z.infer<typeof runGroupSchema>;
+
+/** A scheme's groups as pages label them, with how many each ranked. */
+export function runGroupsOf(scheme: EvaluationScheme, ranked: (groupKey: string) => number): RunGroup[] {
+  return scheme.groups.map((g) => ({
+    key: g.key,
+    name: g.name,
+    ranked: ranked(g.key),
+    indicators: g.indicators.map(({ key, name, weight, direction, formula }) => ({ key, name, weight, direction, formula })),
+  }));
+}
+
+export const previewSchema = z.object({ year: z.number().int(), scheme: schemeRefSchema, groups: z.array(runGroupSchema), results: z.array(resultRowSchema) });
+export type EvaluationPreview = z.infer<typeof previewSchema>;
+
 
 export const runSummarySchema = z.object({
   id: z.string(),
@@ -63,9 +87,22 @@ export type RunSummary = z.infer<typeof runSummarySchema>;
 
 const itemRefSchema = z.object({ code: z.string(), label: z.string() });
 
-/** A run's results, and the scheme's items staff adjust with (加分/减分 items, veto items, T reasons). */
+/** A result with who the enterprise is (USCC, park or zone, as the registry has them now) and the note of its T reason. */
+export const runResultSchema = resultRowSchema.extend({
+  uscc: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  exemptNote: z.string().nullable(),
+});
+export type RunResult = z.infer<typeof runResultSchema>;
+
+/**
+ * A run's results (in the reader's scope), its groups' labels, and the scheme's items staff adjust
+ * with (加分/减分 items, veto items, T reasons).
+ */
 export const runSchema = runSummarySchema.extend({
-  results: z.array(resultRowSchema),
+  groups: z.array(runGroupSchema),
+  results: z.array(runResultSchema),
   items: z.object({
     adjustmentItems: z.array(itemRefSchema.extend({ kind: z.enum(['bonus', 'penalty']), maxPoints: z.number().nullable() })),
     vetoItems: z.array(itemRefSchema),
@@ -106,11 +143,6 @@ export const objectionSchema = z.object({
 });
 export type ObjectionRow = z.infer<typeof objectionSchema>;
 
-export const groupLabelsSchema = z.object({
-  key: z.string(),
-  name: z.string(),
-  indicators: z.array(z.object({ key: z.string(), name: z.string(), weight: z.number(), direction: z.enum(['higher', 'lower']), formula: z.object({ numerator: z.string(), denominator: z.array(z.string()) }) })),
-});
 
 /** An enterprise's result in one published run, as the enterprise reads it. */
 export const enterpriseResultSchema = z.object({
@@ -137,3 +169,38 @@ export const policyListRowSchema = z.object({
   policies: z.array(policySchema),
 });
 export type PolicyListRow = z.infer<typeof policyListRowSchema>;
+
+/**
+ * Where an enterprise stands in a run: a class A–D, T (暂不评价), out of scope (未纳入评价: fits no
+ * group), or absent (not in the run at all).
+ */
+export const STANDINGS = [...CLASS_LABELS, 'T', 'outOfScope', 'absent'] as const;
+export type Standing = (typeof STANDINGS)[number];
+
+/**
+ * Between two runs: `up`/`down`/`same` between classes A > B > C > D; `entered` = classed only in
+ * the later run, `left` = classed only in the earlier; `unclassed` = classed in neither.
+ */
+export const MOVEMENTS = ['up', 'down', 'same', 'entered', 'left', 'unclassed'] as const;
+export type Movement = (typeof MOVEMENTS)[number];
+
+export const compareQuerySchema = z.strictObject({ from: z.string().max(40), to: z.string().max(40) });
+
+const sideSchema = z.object({ standing: z.enum(STANDINGS), groupKey: z.string().nullable(), total: num, rank: z.number().int().nullable() });
+
+export const compareSchema = z.object({
+  from: runSummarySchema,
+  to: runSummarySchema,
+  /** Every enterprise in either run (in the reader's scope), by name. */
+  enterprises: z.array(z.object({ enterpriseId: z.string(), name: z.string(), unitName: z.string(), from: sideSchema, to: sideSchema, movement: z.enum(MOVEMENTS) })),
+  /** How many enterprises went from each standing to each other one (pairs with none are left out). */
+  transitions: z.array(z.object({ from: z.enum(STANDINGS), to: z.enum(STANDINGS), count: z.number().int() })),
+});
+export type EvaluationComparison = z.infer<typeof compareSchema>;
+
+/** The factor a result's kept indicator scores were multiplied by: total weight ÷ the weight not excluded (1 when none is). */
+export function renormalisationOf(row: Pick<ResultRow, 'indicators'>): number {
+  const total = row.indicators.reduce((sum, i) => sum + i.weight, 0);
+  const kept = row.indicators.filter((i) => i.handling !== 'excluded').reduce((sum, i) => sum + i.weight, 0);
+  return kept > 0 ? total / kept : 1;
+}

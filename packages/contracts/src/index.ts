@@ -16,5 +16,6 @@ export * from './map-layer';
 export * from './evaluation';
 export * from './evaluation-default';
 export * from './evaluation-scheme';
+export * from './evaluation-units';
 export * from './evaluation-review';
 export * from './evaluation-results';

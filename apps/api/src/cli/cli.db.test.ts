@@ -4,6 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase } from '../db/database';
+import { DEMO_ACCOUNTS } from '../demo/demo-data';
 import { loadDemo } from '../demo/seed';
 import { ManualClock } from '../lib/clock';
 import { removeDatabase, resetDatabase, T0, testConfig } from '../test/harness';
@@ -42,7 +43,7 @@ describe('yuanqu CLI', () => {
     await h.close();
     expect(await runUser(config, 'create', { username: 'xueyu2', password: 'Lengku#Wuliu2026', role: 'enterprise', enterprise: uscc })).toBe(0);
     expect(await runUser(config, 'create', { username: 'weak', password: 'password', role: 'staff' })).toBe(1);
-    expect(await count('user')).toBe(8);
+    expect(await count('user')).toBe(DEMO_ACCOUNTS.length + 1);
   });
 
   it('exports every enterprise and re-imports the file without changing anything', async () => {
@@ -86,8 +87,8 @@ describe('yuanqu CLI', () => {
     await h.db.deleteFrom('passwordHistory').where('userId', 'in', h.db.selectFrom('user').select('id').where('username', '=', 'xueyu2')).execute();
     await h.db.deleteFrom('user').where('username', '=', 'xueyu2').execute();
     await h.close();
-    expect(await count('user')).toBe(7);
+    expect(await count('user')).toBe(DEMO_ACCOUNTS.length);
     expect(await runRestore(config, file)).toBe(0);
-    expect(await count('user')).toBe(8);
+    expect(await count('user')).toBe(DEMO_ACCOUNTS.length + 1);
   });
 });

@@ -81,6 +81,8 @@ const MATRIX: Row[] = [
   { route: 'PUT /api/v1/evaluation/schemes/:id', body: { version: 999 }, expect: adminOnly },
   { route: 'POST /api/v1/evaluation/schemes/:id/versions', expect: adminOnly },
   { route: 'DELETE /api/v1/evaluation/schemes/:id', expect: adminOnly },
+  { route: 'GET /api/v1/evaluation/runs/:id/export', expect: committee },
+  { route: 'GET /api/v1/evaluation/compare', query: 'from=:runId&to=:runId', expect: committee },
   { route: 'GET /api/v1/evaluation/runs/:id/adjustments', expect: committee },
   { route: 'POST /api/v1/evaluation/runs/:id/adjustments', body: {}, expect: registryWrite },
   { route: 'DELETE /api/v1/evaluation/runs/:id/adjustments/:adjustmentId', expect: registryWrite },
@@ -202,7 +204,7 @@ function concrete(route: string, who: Who, query?: string): { method: Method; ur
     ['/reports/', other ? otherReportId : ownReportId],
   ];
   const id = ids.find(([segment]) => path.includes(segment))?.[1] ?? (other ? otherId : ownId);
-  return { method, url: path.replace(':id', id).replace(':milestoneId', milestoneId).replace(':adjustmentId', 'none').replace(':kind', 'axis') + (query ? `?${query}` : '') };
+  return { method, url: path.replace(':id', id).replace(':milestoneId', milestoneId).replace(':adjustmentId', 'none').replace(':kind', 'axis') + (query ? `?${query.replaceAll(':runId', runId)}` : '') };
 }
 
 describe('authorization matrix', () => {

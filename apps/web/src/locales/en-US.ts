@@ -1,3 +1,4 @@
+import evaluation from './evaluation.en-US';
 import factory from './factory.en-US';
 import schemes from './schemes.en-US';
 import evaluationReview from './evaluation-review.en-US';
@@ -50,6 +51,7 @@ const enUS: typeof zhCN = {
     factories: 'Factory buildings',
     evaluation: 'Per-mu evaluation',
     evaluationSchemes: 'Evaluation schemes',
+    evaluationRuns: 'Evaluation runs',
   },
   header: { logout: 'Log out', changePassword: 'Change password', userMenu: 'User menu' },
   roles: { admin: 'Administrator', staff: 'Staff', leader: 'Leader', enterprise: 'Enterprise user' },
@@ -347,6 +349,7 @@ const enUS: typeof zhCN = {
   ...factory,
   ...schemes,
   ...evaluationReview,
+  ...evaluation,
 };
 
 export default enUS;

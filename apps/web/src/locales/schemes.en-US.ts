@@ -119,7 +119,6 @@ export default {
       assignedText: 'Enterprises an administrator assigns',
     },
     landMu: 'Land area (mu)',
-    units: { yuan: 'CNY', person: 'person', kgce: 'kgce', kwh: 'kWh', kg: 'kg', flag: 'yes/no', percent: '%', mu: 'mu' },
     indicators: {
       taxPerMu: 'Tax per mu',
       valueAddedPerMu: 'Value added per mu',
@@ -145,7 +144,8 @@ export default {
       name: 'Name',
       numerator: 'Numerator',
       denominator: 'Denominator (summed)',
-      formulaPreview: 'Value = {formula}, in {unit}.',
+      formulaPreview: 'Value = {formula}.',
+      shownIn: 'Shown in {unit}.',
       predefinedHint: 'A methodology indicator’s formula is fixed; add a custom indicator for another formula.',
       benchmark: 'Benchmark',
       benchmarkKinds: { scopeMean: 'Group mean × factor', scopeMedian: 'Group median × factor', fixed: 'Fixed value' },

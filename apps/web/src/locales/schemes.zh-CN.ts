@@ -119,7 +119,6 @@ export default {
       assignedText: '管理员指定的企业',
     },
     landMu: '用地面积（亩）',
-    units: { yuan: '元', person: '人', kgce: '千克标准煤', kwh: '千瓦时', kg: '千克', flag: '是否', percent: '%', mu: '亩' },
     indicators: {
       taxPerMu: '亩均税收',
       valueAddedPerMu: '亩均增加值',
@@ -145,7 +144,8 @@ export default {
       name: '指标名称',
       numerator: '分子',
       denominator: '分母（各项相加）',
-      formulaPreview: '指标值 = {formula}，单位 {unit}。',
+      formulaPreview: '指标值 = {formula}。',
+      shownIn: '显示单位：{unit}。',
       predefinedHint: '方法论指标的公式固定；如需不同公式，请添加自定义指标。',
       benchmark: '基准',
       benchmarkKinds: { scopeMean: '本组平均值 × 倍数', scopeMedian: '本组中位数 × 倍数', fixed: '固定数值' },

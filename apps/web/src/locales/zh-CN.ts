@@ -1,3 +1,4 @@
+import evaluation from './evaluation.zh-CN';
 import factory from './factory.zh-CN';
 import schemes from './schemes.zh-CN';
 import evaluationReview from './evaluation-review.zh-CN';
@@ -49,6 +50,7 @@ export default {
     factories: '标准厂房',
     evaluation: '亩产效益',
     evaluationSchemes: '评价方案',
+    evaluationRuns: '评价批次',
   },
   header: { logout: '退出登录', changePassword: '修改密码', userMenu: '用户菜单' },
   roles: { admin: '管理员', staff: '业务人员', leader: '领导', enterprise: '企业用户' },
@@ -346,4 +348,5 @@ export default {
   ...factory,
   ...schemes,
   ...evaluationReview,
+  ...evaluation,
 };

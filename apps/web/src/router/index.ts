@@ -81,6 +81,24 @@ const routes: RouteRecordRaw[] = [
         meta: { title: 'factories.title', roles: READERS },
       },
       {
+        path: 'evaluation',
+        name: 'evaluation-runs',
+        component: () => import('../modules/evaluation/EvaluationRunsPage.vue'),
+        meta: { title: 'evaluationRuns.title', roles: READERS },
+      },
+      {
+        path: 'evaluation/runs/:id',
+        name: 'evaluation-run',
+        component: () => import('../modules/evaluation/EvaluationRunPage.vue'),
+        meta: { title: 'evaluationRun.pageTitle', roles: READERS },
+      },
+      {
+        path: 'evaluation/runs/:id/enterprises/:enterpriseId',
+        name: 'evaluation-result',
+        component: () => import('../modules/evaluation/EvaluationResultPage.vue'),
+        meta: { title: 'evaluationResult.titleShort', roles: READERS },
+      },
+      {
         path: 'evaluation/schemes',
         name: 'evaluation-schemes',
         component: () => import('../modules/evaluation/SchemesPage.vue'),

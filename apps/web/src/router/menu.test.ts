@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Department, Role } from '@yuanqu/contracts';
 import { canAccess, canEditEnterprise, canManageStatistics, canReportFigures, canWriteEnterprises } from '../utils/permissions';
-import { menuFor, menuPages } from './menu';
+import { menuFor, menuItems } from './menu';
 
 const user = (role: Role, departments: Department[] = [], enterpriseId: string | null = null) => ({ role, departments, enterpriseId });
 
@@ -14,8 +14,8 @@ describe('menuFor', () => {
       'nav.targets',
       'nav.land',
       'nav.factories',
-      'nav.evaluation',
       'nav.review',
+      'nav.evaluation',
       'nav.users',
       'nav.units',
       'nav.audit',
@@ -23,22 +23,31 @@ describe('menuFor', () => {
   });
 
   it('gives staff and leaders the registry, statistics, targets, land, factory buildings and 亩产效益; review only to the economy department', () => {
-    const reading = ['/', '/enterprises', '/statistics', '/targets', '/land', '/land/factories', '/evaluation/schemes'];
-    expect(menuPages(menuFor(user('leader'))).map((i) => i.path)).toEqual(reading);
-    expect(menuPages(menuFor(user('staff', ['investment']))).map((i) => i.path)).toEqual(reading);
-    expect(menuPages(menuFor(user('staff', ['investment', 'economy']))).map((i) => i.path)).toEqual([...reading, '/statistics/review']);
+    const reading = ['/', '/enterprises', '/statistics', '/targets', '/land', '/land/factories'];
+    const paths = (u: ReturnType<typeof user>) => menuItems(menuFor(u)).map((i) => i.path);
+    const evaluation = ['/evaluation', '/evaluation/schemes'];
+    expect(paths(user('leader'))).toEqual([...reading, ...evaluation]);
+    expect(paths(user('staff', ['investment']))).toEqual([...reading, ...evaluation]);
+    expect(paths(user('staff', ['investment', 'economy']))).toEqual([...reading, '/statistics/review', ...evaluation]);
   });
 
-  it('puts the 亩产效益 pages in one group', () => {
+  it('puts 评价批次 and 评价方案 under the 亩产效益 heading', () => {
     const group = menuFor(user('leader')).find((e) => e.label === 'nav.evaluation');
-    expect(group && 'children' in group ? group.children.map((i) => i.label) : null).toEqual(['nav.evaluationSchemes']);
+    expect(group).toEqual({
+      label: 'nav.evaluation',
+      icon: 'evaluation',
+      children: [
+        { label: 'nav.evaluationRuns', path: '/evaluation', icon: 'evaluationRuns' },
+        { label: 'nav.evaluationSchemes', path: '/evaluation/schemes', icon: 'evaluationSchemes' },
+      ],
+    });
   });
 
   it('gives an enterprise user only its own enterprise and its report, never the registry', () => {
-    const items = menuPages(menuFor(user('enterprise', [], 'ent 42')));
+    const items = menuItems(menuFor(user('enterprise', [], 'ent 42')));
     expect(items.map((i) => i.path)).toEqual(['/', '/enterprises/ent%2042', '/enterprises/ent%2042/statistics']);
     expect(items.map((i) => i.label)).toEqual(['nav.home', 'nav.myEnterprise', 'nav.reporting']);
-    expect(menuPages(menuFor(user('enterprise'))).map((i) => i.path)).toEqual(['/']);
+    expect(menuItems(menuFor(user('enterprise'))).map((i) => i.path)).toEqual(['/']);
   });
 });
 

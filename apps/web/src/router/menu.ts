@@ -1,6 +1,6 @@
 import { canManageStatistics, type Actor } from '../utils/permissions';
 
-export type MenuIcon = 'home' | 'enterprise' | 'statistics' | 'targets' | 'land' | 'factories' | 'evaluation' | 'schemes' | 'reporting' | 'review' | 'users' | 'units' | 'audit';
+export type MenuIcon = 'home' | 'enterprise' | 'statistics' | 'targets' | 'land' | 'factories' | 'reporting' | 'review' | 'evaluation' | 'evaluationRuns' | 'evaluationSchemes' | 'users' | 'units' | 'audit';
 
 export interface MenuItem {
   /** i18n key of the label. */
@@ -9,7 +9,7 @@ export interface MenuItem {
   icon: MenuIcon;
 }
 
-/** A titled group of pages (亩产效益), shown as a sub-menu. */
+/** A heading that opens to its items (亩产效益: 评价批次 …); shown open. */
 export interface MenuGroup {
   /** i18n key of the label. */
   label: string;
@@ -21,8 +21,8 @@ export type MenuEntry = MenuItem | MenuGroup;
 
 export const isMenuGroup = (entry: MenuEntry): entry is MenuGroup => 'children' in entry;
 
-/** Every page a menu reaches, the groups' pages in place of the groups. */
-export function menuPages(entries: readonly MenuEntry[]): MenuItem[] {
+/** Every item of a menu, groups opened, in order. */
+export function menuItems(entries: readonly MenuEntry[]): MenuItem[] {
   return entries.flatMap((e) => (isMenuGroup(e) ? e.children : [e]));
 }
 
@@ -45,9 +45,16 @@ export function menuFor(user: Actor): MenuEntry[] {
     { label: 'nav.targets', path: '/targets', icon: 'targets' },
     { label: 'nav.land', path: '/land', icon: 'land' },
     { label: 'nav.factories', path: '/land/factories', icon: 'factories' },
-    { label: 'nav.evaluation', icon: 'evaluation', children: [{ label: 'nav.evaluationSchemes', path: '/evaluation/schemes', icon: 'schemes' }] },
   ];
   if (canManageStatistics(user)) items.push({ label: 'nav.review', path: '/statistics/review', icon: 'review' });
+  items.push({
+    label: 'nav.evaluation',
+    icon: 'evaluation',
+    children: [
+      { label: 'nav.evaluationRuns', path: '/evaluation', icon: 'evaluationRuns' },
+      { label: 'nav.evaluationSchemes', path: '/evaluation/schemes', icon: 'evaluationSchemes' },
+    ],
+  });
   if (user.role === 'admin') {
     items.push(
       { label: 'nav.users', path: '/users', icon: 'users' },

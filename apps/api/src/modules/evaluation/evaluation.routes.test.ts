@@ -26,12 +26,14 @@ afterAll(() => t.close());
 
 describe('亩产效益 preview on the demo base', () => {
   let results: Result[];
+  let groups: { key: string; ranked: number; indicators: { key: string; name: string }[] }[];
 
   beforeAll(async () => {
     const res = await leader.get('/api/v1/evaluation/preview?year=2022');
     expect(res.statusCode).toBe(200);
     expect(res.json().scheme).toMatchObject({ code: 'reference', reference: true });
     results = res.json().results;
+    groups = res.json().groups;
   });
 
   it('evaluates every active industrial enterprise once, and no logistics or incubator firm', async () => {
@@ -50,6 +52,8 @@ describe('亩产效益 preview on the demo base', () => {
     expect(ranked.length).toBeGreaterThan(5);
     for (let i = 1; i < ranked.length; i++) expect(ranked[i]!.total!).toBeLessThanOrEqual(ranked[i - 1]!.total!);
     const n = ranked.length;
+    expect(groups.map((g) => [g.key, g.ranked])).toEqual([['aboveScale', n], ['belowScale', results.filter((r) => r.groupKey === 'belowScale' && r.status === 'ranked').length]]);
+    expect(groups[0]!.indicators.map((i) => i.name)).toContain('单位能耗增加值');
     expect(ranked.filter((r) => r.class === 'A')).toHaveLength(Math.floor((2 * n * 20 + 100) / 200));
     expect(ranked.at(-1)!.class).toBe(Math.floor((2 * n * 95 + 100) / 200) < n ? 'D' : 'C');
     expect(ranked[0]!.nextClass).toBeNull();
@@ -75,7 +79,7 @@ describe('亩产效益 preview on the demo base', () => {
     expect(made.statusCode).toBe(201);
     expect(made.json()).toMatchObject({ year: 2022, state: 'draft', enterprises: results.length, createdBy: '经济发展局 统计员', scheme: { code: 'reference' } });
     const before = (await leader.get(`/api/v1/evaluation/runs/${made.json().id}`)).json();
-    expect(before.results).toEqual([...results].sort((a, b) => (a.enterpriseId < b.enterpriseId ? -1 : 1)));
+    expect(before.results).toEqual([...results].sort((a, b) => (a.enterpriseId < b.enterpriseId ? -1 : 1)).map((r) => expect.objectContaining(r)));
     const top = results.filter((r) => r.status === 'ranked').sort((a, b) => a.rank! - b.rank!)[0]!;
     await t.database.db.updateTable('statReport').set({ taxPaid: 1 }).where('enterpriseId', '=', top.enterpriseId).where('period', '=', '2022-12').where('status', '=', 'approved').execute();
     const preview = (await leader.get('/api/v1/evaluation/preview?year=2022')).json().results.find((r: Result) => r.enterpriseId === top.enterpriseId);

@@ -1,10 +1,13 @@
-import { previewSchema, runSchema, runSummarySchema } from '@yuanqu/contracts';
+import { compareQuerySchema, compareSchema, previewSchema, runSchema, runSummarySchema } from '@yuanqu/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { COMMITTEE } from '../../http/access';
+import { attachment, XLSX } from '../../http/attachment';
 import { contextOf } from '../../http/auth';
 import type { AppDeps } from '../../app';
-import { createRun, getRun, listRuns, previewEvaluation } from './evaluation.service';
+import { runWorkbook } from './evaluation-excel';
+import { compareRuns, getRun, readRun } from './evaluation-read.service';
+import { createRun, listRuns, previewEvaluation } from './evaluation.service';
 import { schemeForRun } from './scheme.service';
 
 const tags = ['evaluation'];
@@ -40,5 +43,23 @@ export const evaluationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
     '/evaluation/runs/:id',
     { config: { access: { roles: COMMITTEE } }, schema: { tags, summary: 'A run’s results (in the viewer’s scope), as computed', params: z.object({ id: z.string().max(40) }), response: { 200: runSchema } } },
     async (request) => getRun(db, request.viewer!, request.params.id),
+  );
+
+  app.get(
+    '/evaluation/runs/:id/export',
+    {
+      config: { access: { roles: COMMITTEE } },
+      schema: { tags, summary: 'A run’s results (in the viewer’s scope) as the xlsx a committee publishes: one sheet per group by rank, T, and 未纳入评价', params: z.object({ id: z.string().max(40) }) },
+    },
+    async (request, reply) => {
+      const run = await readRun(db, request.viewer!, request.params.id);
+      return reply.type(XLSX).header('content-disposition', attachment(`亩产效益评价结果-${run.row.year}.xlsx`)).send(runWorkbook(run));
+    },
+  );
+
+  app.get(
+    '/evaluation/compare',
+    { config: { access: { roles: COMMITTEE } }, schema: { tags, summary: 'Two runs side by side: each enterprise’s class and total in both, its movement, and the class transition counts', querystring: compareQuerySchema, response: { 200: compareSchema } } },
+    async (request) => compareRuns(db, request.viewer!, request.query.from, request.query.to),
   );
 };

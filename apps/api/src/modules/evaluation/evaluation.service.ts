@@ -1,4 +1,4 @@
-import { DEFAULT_SCHEME, type EvaluationScheme, type ResultRow, type RunSummary } from '@yuanqu/contracts';
+import { DEFAULT_SCHEME, runGroupsOf, type EvaluationScheme, type ResultRow, type RunSummary } from '@yuanqu/contracts';
 import type { Config } from '../../config';
 import type { Db } from '../../db/database';
 import { insertRows } from '../../db/dialect';
@@ -8,7 +8,7 @@ import { notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { appendAudit } from '../audit/audit.repository';
 import { auditEvent, type RequestContext } from '../audit/audit.context';
-import { unitInScope, type Viewer } from '../auth/viewer';
+import type { Viewer } from '../auth/viewer';
 import { runSummary, schemeRef } from './run-summary';
 import { gatherInputs, type GatheredEnterprise } from './gather';
 import { resultRows, type StoredRow } from './result-rows';
@@ -27,7 +27,8 @@ export async function previewEvaluation(deps: Deps, viewer: Viewer, year: number
   const { scheme } = chosen;
   const { rows } = await computeEvaluation(deps, viewer, year, scheme);
   const consecutive = await consecutiveOf(deps.db, year, scopeOf(viewer), rows);
-  return { year, scheme: schemeRef(scheme, chosen.id), results: rows.map((r) => readRow(scheme, r, consecutive.get(r.enterpriseId) ?? null)) };
+  const ranked = (key: string) => rows.filter((r) => r.groupKey === key && r.status === 'ranked').length;
+  return { year, scheme: schemeRef(scheme, chosen.id), groups: runGroupsOf(scheme, ranked), results: rows.map((r) => readRow(scheme, r, consecutive.get(r.enterpriseId) ?? null)) };
 }
 
 const scopeOf = (viewer: Viewer) => (viewer.unitIds === null ? null : JSON.stringify(viewer.unitIds));
@@ -64,21 +65,4 @@ export async function createRun(deps: Deps, ctx: RequestContext, year: number, c
 /** Runs, newest first (what each holds is filtered by scope when it is read). */
 export async function listRuns(db: Db): Promise<RunSummary[]> {
   return (await db.selectFrom('evaluationRun').selectAll().orderBy('createdAt', 'desc').execute()).map(runSummary);
-}
-
-/** A run with the results of the enterprises in the viewer's scope, as they were computed. */
-export async function getRun(db: Db, viewer: Viewer, id: string) {
-  const run = await db.selectFrom('evaluationRun').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!run) throw notFound('evaluation run');
-  const rows = await db
-    .selectFrom('evaluationResult as r')
-    .innerJoin('enterprise as e', 'e.id', 'r.enterpriseId')
-    .innerJoin('unit as u', 'u.id', 'e.unitId')
-    .select(['r.result', 'r.consecutive', 'u.path'])
-    .where('r.runId', '=', id)
-    .orderBy('r.enterpriseId')
-    .execute();
-  const scheme = JSON.parse(run.scheme) as EvaluationScheme;
-  const items = { adjustmentItems: scheme.adjustmentItems, vetoItems: scheme.vetoItems, exemptReasons: scheme.exemptReasons };
-  return { ...runSummary(run), items, results: rows.filter((r) => unitInScope(viewer, r.path)).map((r) => readRow(scheme, JSON.parse(r.result) as StoredRow, r.consecutive)) };
 }

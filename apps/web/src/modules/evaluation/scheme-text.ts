@@ -1,15 +1,16 @@
 import {
-  FIGURE_BY_KEY,
+  indicatorDisplay,
   type BenchmarkRule,
   type ClassPolicy,
   type ClassRule,
   type DenominatorTerm,
   type GroupMembership,
+  type Indicator,
   type IndicatorFormula,
   type MissingRule,
-  type ScoringMethod,
 } from '@yuanqu/contracts';
 import type { Translate } from '../../utils/zod-errors';
+import { unitText } from './evaluation-display';
 
 /** A schemes' number as written: no trailing zeros, no grouping (weights, factors, shares, thresholds). */
 export const plain = (n: number): string => String(Math.round(n * 1e6) / 1e6);
@@ -26,26 +27,26 @@ export function formulaText(formula: IndicatorFormula, t: Translate): string {
   return `${termLabel(formula.numerator, t)} ÷ ${below}`;
 }
 
-function unitOf(term: DenominatorTerm, t: Translate): string {
-  return term === 'landMu' ? t('schemes.units.mu') : t(`schemes.units.${FIGURE_BY_KEY.get(term)!.unit}`);
+/** The unit an indicator is shown in (万元/亩, %, 元/千瓦时; '' when its terms' units do not combine), as the run pages show it. */
+export function displayUnit(formula: IndicatorFormula, t: Translate): string {
+  return unitText(indicatorDisplay(formula), (word) => t(`evaluationUnits.${word}`));
 }
 
-/** The unit an indicator's value (and a fixed benchmark) is in, from the stored units: 元/亩, 元/千克标准煤. */
-export function valueUnit(formula: IndicatorFormula, t: Translate): string {
-  return `${unitOf(formula.numerator, t)}/${unitOf(formula.denominator[0]!, t)}`;
-}
+/** A fixed benchmark stored in base units (元/亩), in the indicator's display unit (万元/亩). */
+export const toShown = (stored: number, formula: IndicatorFormula): number => Math.round(stored * indicatorDisplay(formula).factor * 1e6) / 1e6;
+export const fromShown = (shown: number, formula: IndicatorFormula): number => shown / indicatorDisplay(formula).factor;
 
-/** "同年本组平均值", "上年本组中位数的 1.2 倍", "固定值 26.01". */
-export function benchmarkText(rule: BenchmarkRule, t: Translate): string {
-  if (rule.kind === 'fixed') return t('schemes.benchmark.fixed', { value: plain(rule.value) });
+/** "同年本组平均值", "上年本组中位数的 1.2 倍", "固定基准（26.01 万元/亩）". */
+export function benchmarkText(rule: BenchmarkRule, formula: IndicatorFormula, t: Translate): string {
+  if (rule.kind === 'fixed') return t('schemes.benchmark.fixed', { value: `${plain(toShown(rule.value, formula))} ${displayUnit(formula, t)}`.trim() });
   const base = t(`schemes.benchmark.${rule.kind}`, { year: t(`schemes.benchmark.${rule.year}`) });
   return rule.factor === 1 ? base : t('schemes.benchmark.times', { base, factor: plain(rule.factor) });
 }
 
 /** The scoring method and its benchmark in words: "与同年本组平均值之比 × 权重，不封顶". */
-export function methodText(method: ScoringMethod, t: Translate): string {
+export function methodText({ method, formula }: Pick<Indicator, 'method' | 'formula'>, t: Translate): string {
   if (method.kind === 'minMax') return t('schemes.methodText.minMax', { floor: plain(method.floor * 100) });
-  const benchmark = benchmarkText(method.benchmark, t);
+  const benchmark = benchmarkText(method.benchmark, formula, t);
   if (method.kind === 'inverseRatio') return t('schemes.methodText.inverseRatio', { benchmark });
   const cap = method.cap === null ? t('schemes.methodText.noCap') : t('schemes.methodText.cap', { cap: plain(method.cap) });
   return t('schemes.methodText.ratio', { benchmark, cap });

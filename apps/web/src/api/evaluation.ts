@@ -1,0 +1,34 @@
+import type { EvaluationComparison, EvaluationPreview, EvaluationRunDetail, RunSummary } from '@yuanqu/contracts';
+import { API_BASE, request } from './client';
+
+/** The reference scheme on a year's figures and land, computed now and not stored: what a run would show, and what is missing. */
+export function previewEvaluation(year: number): Promise<EvaluationPreview> {
+  return request<EvaluationPreview>('/evaluation/preview', { query: { year } });
+}
+
+/** The runs, newest first. */
+export function listRuns(): Promise<RunSummary[]> {
+  return request<RunSummary[]>('/evaluation/runs');
+}
+
+/** Computes and keeps a run of the year (经济发展 staff and admins). */
+export function createRun(year: number): Promise<RunSummary> {
+  return request<RunSummary>('/evaluation/runs', { method: 'POST', body: { year } });
+}
+
+const runPath = (id: string) => `/evaluation/runs/${encodeURIComponent(id)}`;
+
+/** A run's results in the reader's scope, with its groups' indicator labels. */
+export function getRun(id: string): Promise<EvaluationRunDetail> {
+  return request<EvaluationRunDetail>(runPath(id));
+}
+
+/** The workbook a committee publishes, as a download link. */
+export function runExportUrl(id: string): string {
+  return `${API_BASE}${runPath(id)}/export`;
+}
+
+/** Two runs side by side: each enterprise's class in both, its movement, and the transition counts. */
+export function compareRuns(from: string, to: string): Promise<EvaluationComparison> {
+  return request<EvaluationComparison>('/evaluation/compare', { query: { from, to } });
+}
