@@ -1,38 +1,14 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { choose, createRun } from '../helpers/evaluation';
 import { readFirstSheet } from '../helpers/xlsx';
-import { apiLogIn, logIn, mainMenu } from '../helpers/session';
+import { apiLogIn, logIn } from '../helpers/session';
 
 const HONGLI = '九江鸿利达新材料有限公司';
 const XUNXIN = '九江浔芯电路科技有限公司';
 
-async function choose(page: Page, label: string, option: string): Promise<void> {
-  // A select without search shows its value over the input; a person clicks that, where the input lies.
-  await page.getByLabel(label, { exact: true }).click({ force: true });
-  await page.getByRole('option', { name: option, exact: true }).filter({ visible: true }).click();
-}
-
-/** 新建评价 for a year: the missing-data step first, then the run is computed and opened. */
-async function createRun(page: Page, year: number, expectLacking: { n: number; name?: string }): Promise<void> {
-  await mainMenu(page).getByRole('menuitem', { name: '评价批次' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: '评价批次' })).toBeVisible();
-  await page.getByRole('button', { name: '新建评价' }).click();
-  const dialog = page.getByRole('dialog', { name: '新建评价' });
-  await choose(page, '评价年度', `${year}年度`);
-  await expect(dialog.getByRole('button', { name: '确认并计算' })).toBeDisabled();
-  await dialog.getByRole('button', { name: '检查数据' }).click();
-  const picture = dialog.getByRole('region', { name: '数据情况' });
-  await expect(picture).toContainText(`${year}年度共 27 家工业企业`);
-  await expect(picture).toContainText(`缺报（${expectLacking.n} 家）`);
-  if (expectLacking.name) await expect(picture.getByRole('row').filter({ hasText: expectLacking.name })).toContainText('未报送年报（1-12月）');
-  else await expect(picture).toContainText('参评企业的年报及评价所需数据均已齐全');
-  await dialog.getByRole('button', { name: '确认并计算' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: `${year}年度 亩产效益评价` })).toBeVisible();
-}
-
 test('statistics staff run the 2022 evaluation, read a D’s explanation, export it, and compare with 2021', async ({ page, request }, testInfo) => {
   await logIn(page, 'stats');
-  await createRun(page, 2022, { n: 0 });
-  const runId = page.url().split('/runs/')[1]!.split(/[?#]/)[0]!;
+  const runId = await createRun(page, 2022, { n: 0 });
 
   // 排名: 规上 first, the top one A; then the 规下 group with its own A.
   const table = page.locator('.el-table').first();

@@ -14,8 +14,8 @@ const MENUS: Record<Account, string[]> = {
   zhaoshang: ['首页', '企业库', '统计分析', '目标考核', '土地与空间', '标准厂房', ...EVALUATION],
   tudi: ['首页', '企业库', '统计分析', '目标考核', '土地与空间', '标准厂房', ...EVALUATION],
   leader: ['首页', '企业库', '统计分析', '目标考核', '土地与空间', '标准厂房', ...EVALUATION],
-  hongli: ['首页', '企业信息', '数据填报'],
-  xinxueyu: ['首页', '企业信息', '数据填报'],
+  hongli: ['首页', '企业信息', '数据填报', '评价结果'],
+  xinxueyu: ['首页', '企业信息', '数据填报', '评价结果'],
 };
 
 const OWN_ENTERPRISE: Partial<Record<Account, string>> = {

@@ -87,6 +87,13 @@ export type RunSummary = z.infer<typeof runSummarySchema>;
 
 const itemRefSchema = z.object({ code: z.string(), label: z.string() });
 
+/** The scheme's items staff adjust with (加分/减分 items, veto items, T reasons), with their labels. */
+export const runItemsSchema = z.object({
+  adjustmentItems: z.array(itemRefSchema.extend({ kind: z.enum(['bonus', 'penalty']), maxPoints: z.number().nullable() })),
+  vetoItems: z.array(itemRefSchema),
+  exemptReasons: z.array(itemRefSchema),
+});
+
 /** A result with who the enterprise is (USCC, park or zone, as the registry has them now) and the note of its T reason. */
 export const runResultSchema = resultRowSchema.extend({
   uscc: z.string(),
@@ -103,11 +110,7 @@ export type RunResult = z.infer<typeof runResultSchema>;
 export const runSchema = runSummarySchema.extend({
   groups: z.array(runGroupSchema),
   results: z.array(runResultSchema),
-  items: z.object({
-    adjustmentItems: z.array(itemRefSchema.extend({ kind: z.enum(['bonus', 'penalty']), maxPoints: z.number().nullable() })),
-    vetoItems: z.array(itemRefSchema),
-    exemptReasons: z.array(itemRefSchema),
-  }),
+  items: runItemsSchema,
 });
 export type EvaluationRunDetail = z.infer<typeof runSchema>;
 
@@ -154,6 +157,8 @@ export const enterpriseResultSchema = z.object({
   /** How many were ranked in its group (its rank is 第 rank 名 / 共 rankedInGroup 家). */
   rankedInGroup: z.number().int(),
   result: resultRowSchema,
+  /** The labels of the run scheme's items, for the veto items and T reason of the result. */
+  items: runItemsSchema,
   objections: z.array(objectionSchema),
 });
 export type EnterpriseResult = z.infer<typeof enterpriseResultSchema>;

@@ -46,6 +46,7 @@ const enUS: typeof zhCN = {
     statistics: 'Statistics',
     targets: 'Targets',
     reporting: 'Statistical report',
+    myEvaluation: 'Evaluation results',
     review: 'Review',
     land: 'Land',
     factories: 'Factory buildings',

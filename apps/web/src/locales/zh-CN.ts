@@ -45,6 +45,7 @@ export default {
     statistics: '统计分析',
     targets: '目标考核',
     reporting: '数据填报',
+    myEvaluation: '评价结果',
     review: '数据审核',
     land: '土地与空间',
     factories: '标准厂房',

@@ -61,6 +61,12 @@ const routes: RouteRecordRaw[] = [
         meta: { title: 'reporting.title' },
       },
       {
+        path: 'enterprises/:id/evaluation',
+        name: 'enterprise-evaluation',
+        component: () => import('../modules/evaluation/EnterpriseEvaluationPage.vue'),
+        meta: { title: 'evaluationReview.mine.title' },
+      },
+      {
         path: 'statistics',
         name: 'statistics',
         component: () => import('../modules/statistics/StatisticsPage.vue'),

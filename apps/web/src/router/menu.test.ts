@@ -43,10 +43,10 @@ describe('menuFor', () => {
     });
   });
 
-  it('gives an enterprise user only its own enterprise and its report, never the registry', () => {
+  it('gives an enterprise user only its own enterprise, its report and its evaluation results, never the registry', () => {
     const items = menuItems(menuFor(user('enterprise', [], 'ent 42')));
-    expect(items.map((i) => i.path)).toEqual(['/', '/enterprises/ent%2042', '/enterprises/ent%2042/statistics']);
-    expect(items.map((i) => i.label)).toEqual(['nav.home', 'nav.myEnterprise', 'nav.reporting']);
+    expect(items.map((i) => i.path)).toEqual(['/', '/enterprises/ent%2042', '/enterprises/ent%2042/statistics', '/enterprises/ent%2042/evaluation']);
+    expect(items.map((i) => i.label)).toEqual(['nav.home', 'nav.myEnterprise', 'nav.reporting', 'nav.myEvaluation']);
     expect(menuItems(menuFor(user('enterprise'))).map((i) => i.path)).toEqual(['/']);
   });
 });

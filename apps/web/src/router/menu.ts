@@ -36,6 +36,7 @@ export function menuFor(user: Actor): MenuEntry[] {
       home,
       { label: 'nav.myEnterprise', path: own, icon: 'enterprise' },
       { label: 'nav.reporting', path: `${own}/statistics`, icon: 'reporting' },
+      { label: 'nav.myEvaluation', path: `${own}/evaluation`, icon: 'evaluation' },
     ];
   }
   const items: MenuEntry[] = [

@@ -3,6 +3,7 @@ import type { Db } from '../../db/database';
 import { notFound } from '../../lib/errors';
 import { enterpriseInScope, type Viewer } from '../auth/viewer';
 import { readRow } from './evaluation.service';
+import { schemeItems } from './evaluation-read.service';
 import { listObjections } from './objection.service';
 import type { StoredRow } from './result-rows';
 import { schemeRef } from './run-summary';
@@ -45,6 +46,7 @@ export async function enterpriseResults(db: Db, viewer: Viewer, enterpriseId: st
       group: groupLabels(scheme, r.groupKey),
       rankedInGroup: ranked,
       result: readRow(scheme, JSON.parse(r.result) as StoredRow, r.consecutive),
+      items: schemeItems(scheme),
       objections: objections.filter((o) => o.runId === r.id),
     });
   }

@@ -37,11 +37,13 @@ export async function readRun(db: Db, viewer: Pick<Viewer, 'unitPaths'>, id: str
   return { row, scheme, groups: runGroupsOf(scheme, (key) => ranked.get(key) ?? 0), results };
 }
 
+/** The scheme's items staff adjust with, with their labels. */
+export const schemeItems = (scheme: EvaluationScheme) => ({ adjustmentItems: scheme.adjustmentItems, vetoItems: scheme.vetoItems, exemptReasons: scheme.exemptReasons });
+
 /** A run's results (in the viewer's scope), with the labels pages need (groups and indicators) and the scheme's items staff adjust with. */
 export async function getRun(db: Db, viewer: Viewer, id: string): Promise<EvaluationRunDetail> {
   const { row, scheme, groups, results } = await readRun(db, viewer, id);
-  const items = { adjustmentItems: scheme.adjustmentItems, vetoItems: scheme.vetoItems, exemptReasons: scheme.exemptReasons };
-  return { ...runSummary(row), groups, items, results };
+  return { ...runSummary(row), groups, items: schemeItems(scheme), results };
 }
 
 /** Two runs side by side (typically the previous year's and this one's): who moved up or down a class. */
