@@ -1,9 +1,9 @@
 import type { EvaluationComparison, EvaluationPreview, EvaluationRunDetail, RunSummary } from '@yuanqu/contracts';
 import { API_BASE, request } from './client';
 
-/** The reference scheme on a year's figures and land, computed now and not stored: what a run would show, and what is missing. */
-export function previewEvaluation(year: number): Promise<EvaluationPreview> {
-  return request<EvaluationPreview>('/evaluation/preview', { query: { year } });
+/** A scheme version (default: the newest reference one) on a year's figures and land, computed now and not stored: what a run would show, and what is missing. */
+export function previewEvaluation(year: number, schemeId?: string): Promise<EvaluationPreview> {
+  return request<EvaluationPreview>('/evaluation/preview', { query: { year, schemeId } });
 }
 
 /** The runs, newest first. */
@@ -11,9 +11,9 @@ export function listRuns(): Promise<RunSummary[]> {
   return request<RunSummary[]>('/evaluation/runs');
 }
 
-/** Computes and keeps a run of the year (经济发展 staff and admins). */
-export function createRun(year: number): Promise<RunSummary> {
-  return request<RunSummary>('/evaluation/runs', { method: 'POST', body: { year } });
+/** Computes and keeps a run of the year under a scheme version (经济发展 staff and admins); the version is frozen from then on. */
+export function createRun(year: number, schemeId?: string): Promise<RunSummary> {
+  return request<RunSummary>('/evaluation/runs', { method: 'POST', body: { year, schemeId } });
 }
 
 const runPath = (id: string) => `/evaluation/runs/${encodeURIComponent(id)}`;

@@ -26,6 +26,8 @@ const en: typeof zh = {
     dialog: {
       title: 'New evaluation',
       year: 'Year evaluated',
+      scheme: 'Scheme',
+      unfrozen: ' (not frozen; frozen once computed)',
       check: 'Check the data',
       pictureTitle: 'The data',
       total: '{year}: {n} industrial enterprises, {scored} to be scored:',
@@ -94,7 +96,7 @@ const en: typeof zh = {
     },
     compare: {
       baseline: 'Compare with',
-      runOption: '{year} ({at})',
+      runOption: '{year} · scheme v{version} ({at})',
       none: 'No run of an earlier year',
       matrixTitle: 'Class changes',
       matrixNote: 'Rows: class in {from}; columns: class in {to}; the diagonal is no change.',

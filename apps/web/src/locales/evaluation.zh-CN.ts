@@ -24,6 +24,8 @@ export default {
     dialog: {
       title: '新建评价',
       year: '评价年度',
+      scheme: '评价方案',
+      unfrozen: '（未冻结，计算后冻结）',
       check: '检查数据',
       pictureTitle: '数据情况',
       total: '{year}年度共 {n} 家工业企业，其中参与评分 {scored} 家：',
@@ -92,7 +94,7 @@ export default {
     },
     compare: {
       baseline: '对比批次',
-      runOption: '{year}年度（{at}）',
+      runOption: '{year}年度 · 方案第 {version} 版（{at}）',
       none: '没有更早年度的评价批次',
       matrixTitle: '等级变动',
       matrixNote: '行为 {from} 年度等级，列为 {to} 年度等级；对角线为等级不变。',
