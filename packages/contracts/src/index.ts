@@ -15,3 +15,4 @@ export * from './shoreline';
 export * from './map-layer';
 export * from './evaluation';
 export * from './evaluation-default';
+export * from './evaluation-progress';

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enterpriseId, startTestApp, type Agent, type TestApp } from '../test/harness';
 
@@ -76,6 +77,8 @@ const MATRIX: Row[] = [
   { route: 'GET /api/v1/evaluation/runs', expect: committee },
   { route: 'POST /api/v1/evaluation/runs', body: { year: 2022 }, expect: registryWrite },
   { route: 'GET /api/v1/evaluation/runs/:id', expect: committee },
+  // The admin started the run with this token: anyone else is told there is no such progress.
+  { route: 'GET /api/v1/evaluation/runs/progress/:token', expect: { ...adminOnly, staffEconomy: 404, staffInvestment: 404 } },
   { route: 'GET /api/v1/land/idle-cases', expect: committee },
   { route: 'POST /api/v1/land/idle-cases/run', expect: adminOnly },
   { route: 'GET /api/v1/land/idle-cases/:id', expect: committee },
@@ -122,6 +125,7 @@ let parcelId: string;
 let factoryId: string;
 let idleCaseId: string;
 let runId: string;
+const progressToken = randomUUID();
 let disposalId: string;
 let milestoneId: string;
 
@@ -146,7 +150,7 @@ beforeAll(async () => {
   factoryId = (await t.database.db.selectFrom('standardFactory').select('id').executeTakeFirstOrThrow()).id;
   await admin.post('/api/v1/land/idle-cases/run');
   idleCaseId = (await t.database.db.selectFrom('idleCase').select('id').executeTakeFirstOrThrow()).id;
-  runId = (await admin.post('/api/v1/evaluation/runs', { year: 2022 })).json().id;
+  runId = (await admin.post('/api/v1/evaluation/runs', { year: 2022, progressToken })).json().id;
   ({ caseId: disposalId, id: milestoneId } = await t.database.db.selectFrom('disposalMilestone').select(['caseId', 'id']).executeTakeFirstOrThrow());
   agents = {
     admin,
@@ -175,7 +179,7 @@ function concrete(route: string, who: Who, query?: string): { method: Method; ur
     ['/reports/', other ? otherReportId : ownReportId],
   ];
   const id = ids.find(([segment]) => path.includes(segment))?.[1] ?? (other ? otherId : ownId);
-  return { method, url: path.replace(':id', id).replace(':milestoneId', milestoneId).replace(':kind', 'axis') + (query ? `?${query}` : '') };
+  return { method, url: path.replace(':id', id).replace(':milestoneId', milestoneId).replace(':kind', 'axis').replace(':token', progressToken) + (query ? `?${query}` : '') };
 }
 
 describe('authorization matrix', () => {

@@ -1,7 +1,6 @@
 import { DEFAULT_SCHEME, type EvaluationScheme } from '@yuanqu/contracts';
 import type { Config } from '../../config';
 import type { Db } from '../../db/database';
-import { insertRows } from '../../db/dialect';
 import { notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { appendAudit } from '../audit/audit.repository';
@@ -9,21 +8,26 @@ import { auditEvent, type RequestContext } from '../audit/audit.context';
 import { unitInScope, type Viewer } from '../auth/viewer';
 import { evaluate } from './evaluation';
 import type { ResultRow, RunSummary } from './evaluation.schemas';
-import { explain } from './explain';
+import { explainer } from './explain';
+import { insertResults } from './evaluation.repository';
 import { gatherInputs, type GatheredEnterprise } from './gather';
+import { step, type ProgressSink } from './progress';
 
-type Deps = { db: Db; config: Config };
+/** `progress`, when given, is told of each chunk gathered and stored. */
+type Deps = { db: Db; config: Config; progress?: ProgressSink };
 
 const schemeRef = (s: EvaluationScheme) => ({ code: s.code, version: s.version, name: s.name, reference: s.reference });
 
 /** The scheme on a year's data: what was gathered, and each enterprise's result with why. */
 export async function computeEvaluation(deps: Deps, viewer: Viewer, year: number, scheme: EvaluationScheme = DEFAULT_SCHEME): Promise<{ gathered: GatheredEnterprise[]; rows: ResultRow[] }> {
-  const gathered = await gatherInputs(deps.db, viewer, year);
+  const gathered = await gatherInputs(deps.db, viewer, year, deps.progress);
+  await step(deps.progress, 'computing', 0, gathered.length);
   const run = evaluate(scheme, gathered.map((g) => g.input));
   const byId = new Map(gathered.map((g) => [g.input.enterpriseId, g]));
+  const explainOf = explainer(scheme, run);
   const rows = run.results.map((r) => {
     const g = byId.get(r.enterpriseId)!;
-    const why = explain(scheme, run, r.enterpriseId);
+    const why = explainOf(r.enterpriseId);
     return {
       enterpriseId: r.enterpriseId,
       name: g.name,
@@ -61,7 +65,7 @@ export async function createRun(deps: Deps, ctx: RequestContext, year: number): 
   const run = { id, year, schemeCode: DEFAULT_SCHEME.code, schemeVersion: DEFAULT_SCHEME.version, scheme: JSON.stringify(DEFAULT_SCHEME), scope: viewer.unitIds === null ? null : JSON.stringify(viewer.unitIds), state: 'draft', enterprises: rows.length, createdBy: viewer.displayName || viewer.username, createdAt, version: 1 };
   await deps.db.transaction().execute(async (trx) => {
     await trx.insertInto('evaluationRun').values(run).execute();
-    await insertRows(trx, 'evaluationResult', rows.map((r) => ({ runId: id, enterpriseId: r.enterpriseId, groupKey: r.groupKey, status: r.status, total: r.total, rank: r.rank, class: r.class, inputs: JSON.stringify(inputs.get(r.enterpriseId)), result: JSON.stringify(r) })));
+    await insertResults(trx, id, rows, inputs, deps.progress);
     await appendAudit(trx, [auditEvent(ctx, 'evaluation.run', { entityType: 'evaluationRun', entityId: id, detail: { year, scheme: `${DEFAULT_SCHEME.code}@${DEFAULT_SCHEME.version}`, enterprises: rows.length } })]);
   });
   return summary(run);
