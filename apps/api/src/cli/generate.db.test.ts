@@ -1,4 +1,4 @@
-import { SQM_PER_MU } from '@yuanqu/contracts';
+import { FIGURE_KEYS, SQM_PER_MU } from '@yuanqu/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../db/database';
 import { ManualClock } from '../lib/clock';
@@ -44,5 +44,15 @@ describe('yuanqu generate --industrial --land', () => {
     const lets = await h.db.selectFrom('parcelLease as l').innerJoin('parcel as p', 'p.id', 'l.parcelId').select('l.areaSqm').where('p.holderEnterpriseId', '=', lease.holderEnterpriseId).where('l.toOn', 'is', null).execute();
     const expected = own.reduce((s, p) => s + p.registeredAreaSqm, 0) - lets.reduce((s, l) => s + l.areaSqm, 0);
     expect(landOf(lease.holderEnterpriseId!)).toBe(mu(expected));
+  });
+
+  it('hands the engine each figure exactly as stored, in the figures’ order, doubles and negatives included', async () => {
+    const id = gathered[0]!.input.enterpriseId;
+    await h.db.updateTable('statReport').set({ cncRate: 0.1 + 0.2, totalProfit: -1_234_567, codKg: null }).where('enterpriseId', '=', id).where('period', '=', '2025-12').where('status', '=', 'approved').execute();
+    const report = await h.db.selectFrom('statReport').selectAll().where('enterpriseId', '=', id).where('period', '=', '2025-12').where('status', '=', 'approved').executeTakeFirstOrThrow();
+    const input = (await gatherInputs(h.db, { unitPaths: null }, 2025)).find((g) => g.input.enterpriseId === id)!.input;
+    expect(Object.keys(input.figures)).toEqual([...FIGURE_KEYS]);
+    expect(input.figures).toEqual(Object.fromEntries(FIGURE_KEYS.map((k) => [k, report[k] === null ? null : Number(report[k])])));
+    expect(input.figures.cncRate).toBe(0.30000000000000004);
   });
 });

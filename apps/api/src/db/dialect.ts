@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { CompiledQuery, PostgresDialect, SqliteDialect, sql, type Dialect, type Kysely, type SqliteDatabase, type Transaction } from 'kysely';
+import { CompiledQuery, PostgresDialect, SqliteDialect, sql, type Dialect, type Kysely, type RawBuilder, type SqliteDatabase, type Transaction } from 'kysely';
 import type { Config } from '../config';
 import type { Database } from './schema';
 
@@ -59,6 +59,21 @@ function cachingStatements(sqlite: SQLite.Database): SqliteDatabase {
 /** A case-insensitive LIKE operator for the dialect. */
 export function likeOperator(database: Config['database']): 'like' | 'ilike' {
   return database.dialect === 'postgres' ? 'ilike' : 'like';
+}
+
+/**
+ * A JSON object the database builds from columns, `{ key: column, … }` in the order given
+ * (SQLite `json_object`, PostgreSQL `json_build_object`; at most 50 pairs). Read it back with
+ * `jsonValue`. Both print integers as integers and doubles so that they parse to the same double.
+ */
+export function jsonObject(db: Kysely<Database>, pairs: readonly (readonly [key: string, column: string])[]): RawBuilder<unknown> {
+  const fn = sql`${0}`.compile(db).sql === '?' ? sql.raw('json_object') : sql.raw('json_build_object');
+  return sql`${fn}(${sql.join(pairs.map(([key, column]) => sql`${sql.lit(key)}, ${sql.ref(column)}`))})`;
+}
+
+/** A value `jsonObject` built: PostgreSQL's driver has parsed it already, SQLite's gives the text. */
+export function jsonValue<T>(value: unknown): T {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
 
 /** A camelCase name as its snake_case column, as the CamelCasePlugin spells it. */
