@@ -43,6 +43,9 @@ async function decemberFigures(db: Db, ids: readonly string[], year: number): Pr
   return out;
 }
 
+/** Chunks being read while one is assembled: on PostgreSQL each takes two of the pool's connections. */
+const READ_AHEAD = 3;
+
 /** A chunk's figures and land; the rejection, if any, is handled where the chunk is awaited. */
 function readChunk(db: Db, ids: readonly string[], year: number) {
   const reading = Promise.all([decemberFigures(db, ids, year), landOfMany(db, ids)]);
@@ -56,7 +59,7 @@ function readChunk(db: Db, ids: readonly string[], year: number) {
  * (own + leased in − leased out) on 31 December of each, 规上 as it stood in December, and T
  * for utilities and for enterprises established less than two years before the year's end.
  * Read in chunks of GATHER_CHUNK enterprises, each reported to `progress`; on PostgreSQL the
- * next chunk is read while this one is assembled.
+ * next chunks are read while this one is assembled.
  */
 export async function gatherInputs(db: Db, viewer: Pick<Viewer, 'unitPaths'>, year: number, progress?: ProgressSink): Promise<GatheredEnterprise[]> {
   const rows = await db
@@ -72,10 +75,10 @@ export async function gatherInputs(db: Db, viewer: Pick<Viewer, 'unitPaths'>, ye
   for (let i = 0; i < firms.length; i += GATHER_CHUNK) chunks.push(firms.slice(i, i + GATHER_CHUNK));
   const out: GatheredEnterprise[] = [];
   await step(progress, 'gathering', 0, firms.length);
-  let next = chunks.length > 0 ? readChunk(db, chunks[0]!.map((f) => f.id), year) : null;
+  const reading = chunks.slice(0, READ_AHEAD).map((c) => readChunk(db, c.map((f) => f.id), year));
   for (let k = 0; k < chunks.length; k++) {
-    const [{ now, before }, lands] = await next!;
-    next = k + 1 < chunks.length ? readChunk(db, chunks[k + 1]!.map((f) => f.id), year) : null;
+    const [{ now, before }, lands] = await reading[k]!;
+    if (k + READ_AHEAD < chunks.length) reading.push(readChunk(db, chunks[k + READ_AHEAD]!.map((f) => f.id), year));
     for (const f of chunks[k]!) out.push(gathered(f, year, now.get(f.id) ?? {}, before.get(f.id) ?? {}, lands.get(f.id)!));
     await step(progress, 'gathering', out.length, firms.length);
   }
