@@ -30,8 +30,9 @@ interface Holder {
  * Land for generated enterprises, so the 亩产效益 evaluation reads it the normal way (own +
  * leased in − leased out): 规上 hold 8–150 亩, 规下 1.2–30 亩 (about 28 % under 3 亩). Of every
  * hundred, 3 hold nothing, 5 rent part of an earlier enterprise's parcel (which lets at most 40 %
- * of it; one in ten of those leases ended before the current year), 3 rent a whole parcel (租赁 tenure), the rest own one
- * parcel (出让; one in ten of them a second, 划拨). Parcels sit on a grid of 400 m cells.
+ * of it; one in ten of those leases ended in mid-year the year before last), 3 rent a whole
+ * parcel (租赁 tenure), the rest own one parcel (出让; one in ten of them a second, 划拨).
+ * Parcels sit on a grid of 400 m cells.
  */
 export async function generateLand(trx: Trx, holders: readonly Holder[], rand: () => number, tag: string, now: string): Promise<{ parcels: number; leases: number }> {
   const thisYear = Number(now.slice(0, 4));
