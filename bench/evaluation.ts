@@ -146,7 +146,7 @@ async function measureDatabase(title: string, url: string): Promise<DbSection> {
     return {
       title,
       setup: [
-        `Dataset: \`yuanqu generate --parks ${SIZE.parks} --enterprises ${num(SIZE.enterprises)} --years 2 --industrial --land\` into a fresh database (${num(generateMs / 1000, 1)} s): ${dataset}; approved monthly reports of ${YEAR - 1} and ${YEAR}.`,
+        `Dataset: \`yuanqu generate --parks ${SIZE.parks} --enterprises ${SIZE.enterprises} --years 2 --industrial --land\` into a fresh database (${num(generateMs / 1000, 1)} s): ${dataset}; approved monthly reports of ${YEAR - 1} and ${YEAR}.`,
         `Run: \`POST /api/v1/evaluation/runs {year: ${YEAR}, progressToken}\` as a 经济发展 clerk (app.inject, in process), the reference scheme; each repetition's run deleted before the next. ${REPS} repetitions after one warm-up, median.`,
         'Raw limit: one plain query each for the enterprises, their two 1-12月 reports, parcels and leases (no chunks, no logic), plus the warm-up run’s result rows inserted again as they are (already serialised) in one transaction.',
       ],
