@@ -3,11 +3,8 @@
 import type { Db } from '../apps/api/src/db/database';
 import { insertRows } from '../apps/api/src/db/dialect';
 import { unitRows } from '../apps/api/src/demo/seed';
-import type { ParcelGeometry } from '@yuanqu/contracts';
+import { squareParcel } from '../apps/api/src/cli/generate-land';
 import { geometryAreaSqm } from '../apps/api/src/lib/geo';
-
-const DEG_LAT_M = 110_860;
-const degLonM = (lat: number) => 111_320 * Math.cos((lat * Math.PI) / 180);
 
 /** A deterministic pseudo-random sequence (mulberry32), so every run has the same land. */
 function random(seed: number): () => number {
@@ -42,16 +39,14 @@ export async function seedLand(db: Db, count: number): Promise<void> {
   for (let i = 0; i < count; i++) {
     const lon = 116.0 + (i % 200) * 0.0007;
     const lat = 29.69 + Math.floor(i / 200) * 0.0006;
-    const w = 60 / degLonM(lat);
-    const h = 60 / DEG_LAT_M;
-    const geometry: ParcelGeometry = { type: 'Polygon', coordinates: [[[lon, lat], [lon + w, lat], [lon + w, lat + h], [lon, lat + h], [lon, lat]]] };
+    const { geometry, ...box } = squareParcel(lon, lat, 60);
     const area = geometryAreaSqm(geometry);
     const r = rnd();
     const status = r < 0.6 ? 'producing' : r < 0.75 ? 'underConstruction' : r < 0.9 ? 'suppliedNotStarted' : r < 0.95 ? 'suspended' : 'unsupplied';
     const agreedStartOn = status === 'unsupplied' ? null : day('2021-01-01', 2000, rnd());
     const id = `bench-parcel-${i}`;
     parcels.push({
-      id, code: `BP-${String(i).padStart(6, '0')}`, name: null, geometry: JSON.stringify(geometry), minLon: lon, minLat: lat, maxLon: lon + w, maxLat: lat + h,
+      id, code: `BP-${String(i).padStart(6, '0')}`, name: null, geometry: JSON.stringify(geometry), ...box,
       registeredAreaSqm: Math.round(area), computedAreaSqm: area, landUse: 'industrial', unitId: zones[i % zones.length]!.id, holderEnterpriseId: null,
       tenure: status === 'unsupplied' ? null : 'transfer', priceYuan: status === 'unsupplied' ? null : Math.round(area * 250), contractSignedOn: agreedStartOn, agreedStartOn,
       agreedCompletionOn: null, standard: null, status, actualStartOn: status === 'producing' || status === 'underConstruction' || status === 'suspended' ? agreedStartOn : null,

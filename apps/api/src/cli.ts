@@ -27,7 +27,9 @@ const HELP = `yuanqu — 园区 platform
   yuanqu land idle-job [--as-of DATE]   run the daily idle-land job now (on DATE, default today); opens cases, idempotent
   yuanqu backup FILE                    online backup (SQLite file, or pg_dump custom format)
   yuanqu restore FILE                   restore a backup into DATABASE_URL (server stopped)
-  yuanqu generate [--parks 200] [--enterprises 50000] [--years 0]   synthetic province-scale data (bench), with years of monthly figures
+  yuanqu generate [--parks 200] [--enterprises 50000] [--years 0] [--industrial] [--land]
+                                        synthetic province-scale data (bench), with years of monthly figures;
+                                        --industrial: all industrial (亩产效益); --land: parcels and leases
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -51,6 +53,8 @@ async function main(argv: string[]): Promise<number> {
       parent: { type: 'string' },
       enterprises: { type: 'string' },
       years: { type: 'string' },
+      industrial: { type: 'boolean' },
+      land: { type: 'boolean' },
       'acknowledge-warnings': { type: 'boolean' },
       'as-of': { type: 'string' },
     },
@@ -79,7 +83,7 @@ async function main(argv: string[]): Promise<number> {
       if (!positionals[0]) break;
       return command === 'backup' ? runBackup(config, positionals[0]) : runRestore(config, positionals[0]);
     case 'generate':
-      return runGenerate(config, { parks: Number(values.parks ?? 200), enterprises: Number(values.enterprises ?? 50_000), years: Number(values.years ?? 0) }, systemClock);
+      return runGenerate(config, { parks: Number(values.parks ?? 200), enterprises: Number(values.enterprises ?? 50_000), years: Number(values.years ?? 0), industrial: values.industrial, land: values.land }, systemClock);
   }
   process.stdout.write(HELP);
   return command === undefined || command === 'help' || command === '--help' ? 0 : 2;

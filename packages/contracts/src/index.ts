@@ -19,3 +19,4 @@ export * from './evaluation-scheme';
 export * from './evaluation-units';
 export * from './evaluation-review';
 export * from './evaluation-results';
+export * from './evaluation-progress';

@@ -12,10 +12,13 @@ import { insertUnits } from '../modules/unit/unit.repository';
 import { unitRows } from '../demo/seed';
 import { withDatabase } from './context';
 import { generateFigures } from './generate-figures';
+import { generateLand } from './generate-land';
 import { rebuildRollup } from '../modules/statistics/rollup';
 
 const ZONES = ['数字经济功能区', '商贸物流功能区', '石油化工功能区', '高端制造功能区'];
 const CODES = ['3985', '3311', '2614', '3599', '5990', '3471', '2929', '3039', '3821', '7530'];
+/** 电力 (4411), 热力 (4430), 燃气 (4500), 水 (4610): the utilities the 亩产效益 evaluation lists as T. */
+const UTILITY_CODES = ['4411', '4430', '4500', '4610'];
 
 /** A deterministic generator so two runs build the same dataset. */
 function rng(seed: number): () => number {
@@ -29,11 +32,22 @@ function rng(seed: number): () => number {
   };
 }
 
+export interface GenerateSize {
+  parks: number;
+  enterprises: number;
+  years: number;
+  /** Every enterprise industrial (the 亩产效益 population) instead of a mix of categories. */
+  industrial?: boolean;
+  /** Parcels and leases for the enterprises (generate-land.ts). */
+  land?: boolean;
+}
+
 /**
  * Synthetic province: one root, `parks` parks of four zones each, `enterprises` spread across the
- * zones, and `years` whole years of monthly figures for each (the years before the current one).
+ * zones (3 % utilities; founded 2000 to last year), `years` whole years of monthly figures for
+ * each (the years before the current one), and with `land` their parcels and leases.
  */
-export async function runGenerate(config: Config, size: { parks: number; enterprises: number; years: number }, clock: Clock): Promise<number> {
+export async function runGenerate(config: Config, size: GenerateSize, clock: Clock): Promise<number> {
   await migrateToLatest(config.database);
   return withDatabase(config, async ({ db }) => {
     const started = Date.now();
@@ -48,6 +62,7 @@ export async function runGenerate(config: Config, size: { parks: number; enterpr
     }
     const units = unitRows(spec, now);
     const zones = units.filter((u) => u.kind === 'zone');
+    const thisYear = Number(now.slice(0, 4));
     const seen = new Set<string>();
     const rows: EnterpriseTable[] = [];
     while (rows.length < size.enterprises) {
@@ -65,11 +80,11 @@ export async function runGenerate(config: Config, size: { parks: number; enterpr
         address: null,
         unitId: pick(zones).id,
         industryChain: pick(INDUSTRY_CHAINS),
-        industryCode: pick(CODES),
-        category: pick(ENTERPRISE_CATEGORIES),
+        industryCode: rand() < 0.03 ? pick(UTILITY_CODES) : pick(CODES),
+        category: size.industrial ? 'industrial' : pick(ENTERPRISE_CATEGORIES),
         scale: rand() < 0.3 ? 'above' : 'below',
         scaleSince: null,
-        establishedOn: `20${String(Math.floor(rand() * 24)).padStart(2, '0')}-0${1 + Math.floor(rand() * 9)}-15`,
+        establishedOn: `${2000 + Math.floor(rand() * (thisYear - 2000))}-0${1 + Math.floor(rand() * 9)}-15`,
         twoHigh: rand() < 0.05 ? 1 : 0,
         nearYangtze: rand() < 0.05 ? 1 : 0,
         cloudAdopted: rand() < 0.6 ? 1 : 0,
@@ -84,20 +99,21 @@ export async function runGenerate(config: Config, size: { parks: number; enterpr
         updatedAt: now,
       });
     }
-    const thisYear = Number(now.slice(0, 4));
     const years = Array.from({ length: size.years }, (_, i) => thisYear - size.years + i);
     const reports = await db.transaction().execute(async (trx) => {
       await insertUnits(trx, units);
       await insertRows(trx, 'enterprise', rows);
       const written = await generateFigures(trx, rows, years, rand, now);
+      const land = size.land ? await generateLand(trx, rows, rand, tag, now) : null;
       await rebuildRollup(trx);
-      await appendAudit(trx, [auditEvent(systemContext(clock), 'data.generate', { actorName: 'cli', detail: { root: tag, parks: size.parks, enterprises: rows.length, reports: written } })]);
-      return written;
+      await appendAudit(trx, [auditEvent(systemContext(clock), 'data.generate', { actorName: 'cli', detail: { root: tag, parks: size.parks, enterprises: rows.length, reports: written, ...land } })]);
+      return { written, land };
     });
     // Fresh statistics, so the planner uses the indexes at once (PostgreSQL's autovacuum would take a minute).
     await sql`analyze`.execute(db);
-    const figures = reports ? ` with ${reports} monthly reports (${years.join(', ')})` : '';
-    console.log(`generated ${size.parks} parks (${units.length} units) and ${rows.length} enterprises${figures} under ${tag} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const figures = reports.written ? ` with ${reports.written} monthly reports (${years.join(', ')})` : '';
+    const land = reports.land ? `, ${reports.land.parcels} parcels and ${reports.land.leases} leases` : '';
+    console.log(`generated ${size.parks} parks (${units.length} units) and ${rows.length} enterprises${figures}${land} under ${tag} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return 0;
   });
 }

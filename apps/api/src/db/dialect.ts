@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { CompiledQuery, PostgresDialect, SqliteDialect, sql, type Dialect, type Kysely, type SqliteDatabase, type Transaction } from 'kysely';
+import { CompiledQuery, PostgresDialect, SqliteDialect, sql, type Dialect, type Kysely, type RawBuilder, type SqliteDatabase, type Transaction } from 'kysely';
 import type { Config } from '../config';
 import type { Database } from './schema';
 
@@ -61,22 +61,43 @@ export function likeOperator(database: Config['database']): 'like' | 'ilike' {
   return database.dialect === 'postgres' ? 'ilike' : 'like';
 }
 
-const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+/**
+ * A JSON object the database builds from columns, `{ key: column, … }` in the order given
+ * (SQLite `json_object`, PostgreSQL `json_build_object`; at most 50 pairs). Read it back with
+ * `jsonValue`. Both print integers as integers and doubles so that they parse to the same double.
+ */
+export function jsonObject(db: Kysely<Database>, pairs: readonly (readonly [key: string, column: string])[]): RawBuilder<unknown> {
+  const fn = sql`${0}`.compile(db).sql === '?' ? sql.raw('json_object') : sql.raw('json_build_object');
+  return sql`${fn}(${sql.join(pairs.map(([key, column]) => sql`${sql.lit(key)}, ${sql.ref(column)}`))})`;
+}
+
+/** A value `jsonObject` built: PostgreSQL's driver has parsed it already, SQLite's gives the text. */
+export function jsonValue<T>(value: unknown): T {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}
+
+/** A camelCase name as its snake_case column, as the CamelCasePlugin spells it. */
+export const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** Bound parameters one statement may carry: SQLite's SQLITE_MAX_VARIABLE_NUMBER (since 3.32), PostgreSQL's protocol limit (a 16-bit count). */
+export const MAX_PARAMETERS = { sqlite: 32_766, postgres: 65_535 } as const;
 
 /**
  * Multi-row INSERT with the SQL text built here rather than by Kysely's query builder, which for
  * a 100,000-row import spent more time building and transforming its syntax tree than the
  * database spent writing. Placeholders follow the dialect (`?` or `$n`), read from Kysely itself.
- * Every row must have the same keys; keys are camelCase column names.
+ * Every row must have the same keys; keys are camelCase column names. A statement holds `chunk`
+ * rows, fewer when that many would pass the dialect's parameter limit (a wide table).
  */
-export async function insertRows(db: Kysely<Database> | Transaction<Database>, table: keyof Database, rows: object[], chunk = 400): Promise<void> {
+export async function insertRows(db: Kysely<Database> | Transaction<Database>, table: keyof Database, rows: readonly object[], chunk = 400): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]!);
   const numbered = sql`${0}`.compile(db).sql !== '?';
+  const perStatement = Math.max(1, Math.min(chunk, Math.floor(MAX_PARAMETERS[numbered ? 'postgres' : 'sqlite'] / columns.length)));
   const head = `insert into "${snake(table)}" (${columns.map((c) => `"${snake(c)}"`).join(', ')}) values `;
-  for (let i = 0; i < rows.length; i += chunk) {
+  for (let i = 0; i < rows.length; i += perStatement) {
     const params: unknown[] = [];
-    const tuples = rows.slice(i, i + chunk).map((row) => {
+    const tuples = rows.slice(i, i + perStatement).map((row) => {
       const values = row as Record<string, unknown>;
       return `(${columns.map((c) => (params.push(values[c]), numbered ? `$${params.length}` : '?')).join(', ')})`;
     });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enterpriseId, startTestApp, type Agent, type TestApp } from '../test/harness';
 
@@ -93,6 +94,8 @@ const MATRIX: Row[] = [
   { route: 'POST /api/v1/evaluation/runs/:id/objections', body: { text: '请复核我司亩均税收' }, expect: { ...adminOnly, admin: 403, enterpriseOwn: 'ok', enterpriseOther: 'ok' } },
   { route: 'GET /api/v1/evaluation/objections', expect: committee },
   { route: 'POST /api/v1/evaluation/objections/:id/answer', body: { version: 999, outcome: 'maintained', answer: '维持' }, expect: registryWrite },
+  // The admin started the run with this token: anyone else is told there is no such progress.
+  { route: 'GET /api/v1/evaluation/runs/progress/:token', expect: { ...adminOnly, staffEconomy: 404, staffInvestment: 404 } },
   { route: 'GET /api/v1/land/idle-cases', expect: committee },
   { route: 'POST /api/v1/land/idle-cases/run', expect: adminOnly },
   { route: 'GET /api/v1/land/idle-cases/:id', expect: committee },
@@ -141,6 +144,7 @@ let idleCaseId: string;
 let runId: string;
 let schemeId: string;
 let objectionId: string;
+const progressToken = randomUUID();
 let disposalId: string;
 let milestoneId: string;
 
@@ -165,7 +169,7 @@ beforeAll(async () => {
   factoryId = (await t.database.db.selectFrom('standardFactory').select('id').executeTakeFirstOrThrow()).id;
   await admin.post('/api/v1/land/idle-cases/run');
   idleCaseId = (await t.database.db.selectFrom('idleCase').select('id').executeTakeFirstOrThrow()).id;
-  runId = (await admin.post('/api/v1/evaluation/runs', { year: 2022 })).json().id;
+  runId = (await admin.post('/api/v1/evaluation/runs', { year: 2022, progressToken })).json().id;
   // The reference scheme, frozen by that run: an admin's delete is refused by the use case, not by authorization.
   schemeId = (await t.database.db.selectFrom('evaluationScheme').select('id').executeTakeFirstOrThrow()).id;
   const shenhe = await t.login('shenhe');
@@ -204,7 +208,7 @@ function concrete(route: string, who: Who, query?: string): { method: Method; ur
     ['/reports/', other ? otherReportId : ownReportId],
   ];
   const id = ids.find(([segment]) => path.includes(segment))?.[1] ?? (other ? otherId : ownId);
-  return { method, url: path.replace(':id', id).replace(':milestoneId', milestoneId).replace(':adjustmentId', 'none').replace(':kind', 'axis') + (query ? `?${query.replaceAll(':runId', runId)}` : '') };
+  return { method, url: path.replace(':id', id).replace(':milestoneId', milestoneId).replace(':adjustmentId', 'none').replace(':kind', 'axis').replace(':token', progressToken) + (query ? `?${query.replaceAll(':runId', runId)}` : '') };
 }
 
 describe('authorization matrix', () => {

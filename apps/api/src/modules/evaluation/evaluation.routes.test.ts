@@ -1,5 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliContext } from '../../cli/context';
+import { MINUTE } from '../../lib/clock';
 import { startTestApp, type Agent, type TestApp } from '../../test/harness';
+import { createRun } from './evaluation.service';
+import { schemeForRun } from './scheme.service';
 
 let t: TestApp;
 let leader: Agent;
@@ -91,5 +96,38 @@ describe('亩产效益 preview on the demo base', () => {
 
   it('is the committee’s: an enterprise user is refused', async () => {
     expect((await (await t.login('hongli')).get('/api/v1/evaluation/preview?year=2022')).statusCode).toBe(403);
+  });
+});
+
+describe('a run’s progress', () => {
+  it('says done with every enterprise counted, to the account that ran it only, until a few minutes after', async () => {
+    const stats = await t.login('stats');
+    const token = randomUUID();
+    const made = await stats.post('/api/v1/evaluation/runs', { year: 2022, progressToken: token });
+    expect(made.statusCode).toBe(201);
+    const enterprises = made.json().enterprises as number;
+    expect(enterprises).toBeGreaterThan(20);
+    const read = await stats.get(`/api/v1/evaluation/runs/progress/${token}`);
+    expect(read.statusCode).toBe(200);
+    expect(read.json()).toEqual({ stage: 'done', done: enterprises, total: enterprises });
+    expect((await (await t.login('admin')).get(`/api/v1/evaluation/runs/progress/${token}`)).statusCode).toBe(404);
+    expect((await stats.get(`/api/v1/evaluation/runs/progress/${randomUUID()}`)).statusCode).toBe(404);
+    t.clock.advance(5 * MINUTE);
+    expect((await stats.get(`/api/v1/evaluation/runs/progress/${token}`)).statusCode).toBe(404);
+  });
+
+  it('refuses a token another account holds', async () => {
+    const token = randomUUID();
+    expect((await (await t.login('stats')).post('/api/v1/evaluation/runs', { year: 2022, progressToken: token })).statusCode).toBe(201);
+    const res = await (await t.login('admin')).post('/api/v1/evaluation/runs', { year: 2022, progressToken: token });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('CONFLICT');
+  });
+
+  it('reports each stage chunk by chunk, gathering and storing counting up to every enterprise', async () => {
+    const seen: string[] = [];
+    await createRun({ db: t.database.db, config: t.config, progress: (p) => seen.push(`${p.stage} ${p.done}/${p.total}`) }, { ...cliContext, clock: t.clock }, 2022, await schemeForRun(t.database.db, undefined));
+    const n = Number(seen.at(-1)!.split('/')[1]);
+    expect(seen).toEqual([`gathering 0/${n}`, `gathering ${n}/${n}`, `computing 0/${n}`, `storing 0/${n}`, `storing ${n}/${n}`]);
   });
 });

@@ -1,6 +1,6 @@
-import { compareQuerySchema, compareSchema, previewSchema, runSchema, runSummarySchema } from '@yuanqu/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { compareQuerySchema, compareSchema, previewSchema, runProgressSchema, runSchema, runSummarySchema } from '@yuanqu/contracts';
 import { COMMITTEE } from '../../http/access';
 import { attachment, XLSX } from '../../http/attachment';
 import { contextOf } from '../../http/auth';
@@ -8,6 +8,7 @@ import type { AppDeps } from '../../app';
 import { runWorkbook } from './evaluation-excel';
 import { compareRuns, getRun, readRun } from './evaluation-read.service';
 import { createRun, listRuns, previewEvaluation } from './evaluation.service';
+import { ProgressBoard } from './progress';
 import { schemeForRun } from './scheme.service';
 
 const tags = ['evaluation'];
@@ -20,6 +21,7 @@ const write = { roles: ['admin', 'staff'], writeDepartments: ['economy'] } as co
 /** 亩产效益: a preview of a scheme version on a year, and runs that keep their inputs with their results. */
 export const evaluationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const { clock, db } = deps;
+  const board = new ProgressBoard(clock);
 
   app.get(
     '/evaluation/preview',
@@ -35,8 +37,29 @@ export const evaluationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
 
   app.post(
     '/evaluation/runs',
-    { config: { access: write }, schema: { tags, summary: 'Run a scheme version (default: the newest reference version) on a year, keep every input beside its result, and freeze the version', body: z.strictObject({ year, schemeId }), response: { 201: runSummarySchema } } },
-    async (request, reply) => reply.status(201).send(await createRun(deps, contextOf(request, clock), request.body.year, await schemeForRun(db, request.body.schemeId))),
+    {
+      config: { access: write },
+      schema: { tags, summary: 'Run a scheme version (default: the newest reference version) on a year, keep every input beside its result, and freeze the version; with a progressToken, its progress can be read while it runs', body: z.strictObject({ year, schemeId, progressToken: z.uuid().optional() }), response: { 201: runSummarySchema } },
+    },
+    async (request, reply) => {
+      const { year: runYear, schemeId: chosenId, progressToken } = request.body;
+      const chosen = await schemeForRun(db, chosenId);
+      const progress = progressToken ? board.start(progressToken, request.viewer!.userId) : undefined;
+      try {
+        const run = await createRun({ ...deps, progress }, contextOf(request, clock), runYear, chosen);
+        if (progressToken) board.finish(progressToken);
+        return reply.status(201).send(run);
+      } catch (err) {
+        if (progressToken) board.drop(progressToken);
+        throw err;
+      }
+    },
+  );
+
+  app.get(
+    '/evaluation/runs/progress/:token',
+    { config: { access: { roles: ['admin', 'staff'] } }, schema: { tags, summary: 'Where the caller’s run with this progress token stands (kept a few minutes after it ends)', params: z.object({ token: z.uuid() }), response: { 200: runProgressSchema } } },
+    async (request) => board.read(request.params.token, request.viewer!.userId),
   );
 
   app.get(

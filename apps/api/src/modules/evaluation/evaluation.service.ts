@@ -1,25 +1,28 @@
 import { DEFAULT_SCHEME, runGroupsOf, type EvaluationScheme, type ResultRow, type RunSummary } from '@yuanqu/contracts';
 import type { Config } from '../../config';
 import type { Db } from '../../db/database';
-import { insertRows } from '../../db/dialect';
-import { policiesFor } from './policies';
-import { consecutiveOf, resultRecord } from './recompute';
 import { notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { appendAudit } from '../audit/audit.repository';
 import { auditEvent, type RequestContext } from '../audit/audit.context';
 import type { Viewer } from '../auth/viewer';
-import { runSummary, schemeRef } from './run-summary';
+import { insertResults } from './evaluation.repository';
 import { gatherInputs, type GatheredEnterprise } from './gather';
+import { policiesFor } from './policies';
+import { step, type ProgressSink } from './progress';
+import { consecutiveOf } from './recompute';
 import { resultRows, type StoredRow } from './result-rows';
+import { runSummary, schemeRef } from './run-summary';
 import { freezeScheme } from './scheme.repository';
 import type { ChosenScheme } from './scheme.service';
 
-type Deps = { db: Db; config: Config };
+/** `progress`, when given, hears each stage of a run (gathering, computing, storing) with its count. */
+type Deps = { db: Db; config: Config; progress?: ProgressSink };
 
 /** The scheme on a year's data: what was gathered, and each enterprise's result with why. */
 export async function computeEvaluation(deps: Deps, viewer: Viewer, year: number, scheme: EvaluationScheme = DEFAULT_SCHEME): Promise<{ gathered: GatheredEnterprise[]; rows: StoredRow[] }> {
-  const gathered = await gatherInputs(deps.db, viewer, year);
+  const gathered = await gatherInputs(deps.db, viewer, year, deps.progress);
+  await step(deps.progress, 'computing', 0, gathered.length);
   return { gathered, rows: resultRows(scheme, gathered) };
 }
 
@@ -56,7 +59,7 @@ export async function createRun(deps: Deps, ctx: RequestContext, year: number, c
     if (!(await freezeScheme(trx, chosen.id, createdAt))) throw notFound('evaluation scheme');
     await trx.insertInto('evaluationRun').values(run).execute();
     const consecutive = await consecutiveOf(trx, year, scope, rows);
-    await insertRows(trx, 'evaluationResult', rows.map((r) => resultRecord(id, r, JSON.stringify(inputs.get(r.enterpriseId)), consecutive.get(r.enterpriseId) ?? null)));
+    await insertResults(trx, id, rows, (enterpriseId) => JSON.stringify(inputs.get(enterpriseId)), consecutive, deps.progress);
     await appendAudit(trx, [auditEvent(ctx, 'evaluation.run', { entityType: 'evaluationRun', entityId: id, detail: { year, schemeId: chosen.id, scheme: `${scheme.code}@${scheme.version}`, enterprises: rows.length } })]);
   });
   return runSummary(run);

@@ -83,24 +83,47 @@ function adjustmentOf(scheme: EvaluationScheme, input: EvaluationInput): number 
   }, 0);
 }
 
+function previousValues(indicator: Indicator, members: readonly EvaluationInput[]): number[] {
+  const out: number[] = [];
+  for (const m of members) {
+    const v = indicatorValue(indicator.formula, m.previousFigures, m.previousLandMu ?? m.landMu);
+    if (v !== null) out.push(v);
+  }
+  return out;
+}
+
+/** The least and greatest value, by a loop: `Math.min(...values)` overflows the stack for a large group. */
+function extremes(values: readonly number[]): { min: number | null; max: number | null } {
+  if (values.length === 0) return { min: null, max: null };
+  let min = values[0]!;
+  let max = values[0]!;
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return { min, max };
+}
+
 function scoreIndicator(indicator: Indicator, members: readonly EvaluationInput[]): { basis: ScoringBasis; results: IndicatorResult[] } {
   const values = members.map((m) => indicatorValue(indicator.formula, m.figures, m.landMu));
   const present = values.filter((v): v is number => v !== null);
-  const previous = members.map((m) => indicatorValue(indicator.formula, m.previousFigures, m.previousLandMu ?? m.landMu)).filter((v): v is number => v !== null);
   const { method } = indicator;
+  // Previous-year values only feed a previous-year benchmark.
+  const previous = method.kind !== 'minMax' && method.benchmark.kind !== 'fixed' && method.benchmark.year === 'previousYear' ? previousValues(indicator, members) : [];
   const basis: ScoringBasis = {
     benchmark: method.kind === 'minMax' ? null : benchmarkOf(method.benchmark, present, previous),
-    min: present.length > 0 ? Math.min(...present) : null,
-    max: present.length > 0 ? Math.max(...present) : null,
+    ...extremes(present),
   };
   const scored = values.map((value) => (value === null ? null : scoreValue(indicator, value, basis)));
   const average = mean(scored.filter((s) => s !== null).map((s) => s.score)) ?? 0;
+  const { key, weight, missing } = indicator;
+  const { benchmark } = basis;
+  const unscored: Pick<IndicatorResult, 'score' | 'handling'> = missing === 'groupAverage' ? { score: average, handling: 'groupAverage' } : { score: 0, handling: missing === 'exclude' ? 'excluded' : 'zero' };
+  // Literals rather than spreads: this runs once per member and indicator (300,000 times at province scale).
   const results = values.map((value, i): IndicatorResult => {
     const s = scored[i];
-    const base = { key: indicator.key, weight: indicator.weight, value, benchmark: basis.benchmark };
-    if (s) return { ...base, score: s.score, handling: 'scored', capped: s.capped };
-    if (indicator.missing === 'groupAverage') return { ...base, score: average, handling: 'groupAverage', capped: false };
-    return { ...base, score: 0, handling: indicator.missing === 'exclude' ? 'excluded' : 'zero', capped: false };
+    if (s) return { key, weight, value, benchmark, score: s.score, handling: 'scored', capped: s.capped };
+    return { key, weight, value, benchmark, score: unscored.score, handling: unscored.handling, capped: false };
   });
   return { basis, results };
 }
@@ -156,7 +179,8 @@ export function evaluate(scheme: EvaluationScheme, inputs: readonly EvaluationIn
   for (const group of scheme.groups) {
     const members = membersOf.get(group.key)!;
     const evaluated = evaluateGroup(scheme, group, members);
-    results.push(...evaluated.results);
+    // Not push(...results): spreading a large group's results overflows the stack.
+    for (const r of evaluated.results) results.push(r);
     bases.push(evaluated.basis);
   }
   return { results: results.sort(byId), bases };

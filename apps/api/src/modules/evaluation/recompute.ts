@@ -1,7 +1,7 @@
 import type { EvaluationInput, EvaluationScheme } from '@yuanqu/contracts';
 import type { Db, Trx } from '../../db/database';
-import { insertRows } from '../../db/dialect';
 import type { EvaluationAdjustmentTable } from '../../db/schema';
+import { insertResults } from './evaluation.repository';
 import { consecutiveYears } from './policies';
 import { resultRows, type StoredRow } from './result-rows';
 
@@ -38,19 +38,6 @@ export async function consecutiveOf(db: Db | Trx, year: number, scope: string | 
   return new Map(rows.map((r) => [r.enterpriseId, consecutiveYears(r.class, previous.get(r.enterpriseId))]));
 }
 
-export const resultRecord = (runId: string, row: StoredRow, inputs: string, consecutive: number | null) => ({
-  runId,
-  enterpriseId: row.enterpriseId,
-  groupKey: row.groupKey,
-  status: row.status,
-  total: row.total,
-  rank: row.rank,
-  class: row.class,
-  consecutive,
-  inputs,
-  result: JSON.stringify(row),
-});
-
 /**
  * Computes a run again from the inputs it keeps and its adjustments, under its own scheme copy:
  * ranks and classes of the whole group move when one member is vetoed or gets points, so every
@@ -68,5 +55,5 @@ export async function recomputeRun(trx: Trx, run: { id: string; year: number; sc
   const consecutive = await consecutiveOf(trx, run.year, run.scope, rows);
   const inputs = new Map(stored.map((s) => [s.enterpriseId, s.inputs]));
   await trx.deleteFrom('evaluationResult').where('runId', '=', run.id).execute();
-  await insertRows(trx, 'evaluationResult', rows.map((r) => resultRecord(run.id, r, inputs.get(r.enterpriseId)!, consecutive.get(r.enterpriseId) ?? null)));
+  await insertResults(trx, run.id, rows, (enterpriseId) => inputs.get(enterpriseId)!, consecutive);
 }

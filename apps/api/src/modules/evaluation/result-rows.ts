@@ -1,6 +1,6 @@
 import { type EvaluationScheme, type ResultRow } from '@yuanqu/contracts';
 import { evaluate } from './evaluation';
-import { explain } from './explain';
+import { explainer } from './explain';
 import type { GatheredEnterprise } from './gather';
 
 /** What a run keeps per enterprise: its result with the reasons, as the API shows it (consecutive years and policies are added on reading). */
@@ -10,9 +10,10 @@ export type StoredRow = Omit<ResultRow, 'consecutive' | 'policies'>;
 export function resultRows(scheme: EvaluationScheme, gathered: readonly GatheredEnterprise[]): StoredRow[] {
   const run = evaluate(scheme, gathered.map((g) => g.input));
   const byId = new Map(gathered.map((g) => [g.input.enterpriseId, g]));
+  const explainOf = explainer(scheme, run);
   return run.results.map((r) => {
     const g = byId.get(r.enterpriseId)!;
-    const why = explain(scheme, run, r.enterpriseId);
+    const why = explainOf(r.enterpriseId);
     return {
       enterpriseId: r.enterpriseId,
       name: g.name,

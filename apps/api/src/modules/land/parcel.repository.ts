@@ -88,19 +88,25 @@ export interface LandRows {
   leasedOut: LeaseRow[];
 }
 
-/** What each enterprise holds, rents and leases out, in three queries per 500 enterprises. */
+/** Enterprises per chunk of `landOfMany`: three queries each, the ids far under SQLite's 32,766 parameters. */
+const LAND_CHUNK = 2000;
+
+/** What each enterprise holds, rents and leases out, in three queries per 2,000 enterprises. */
 export async function landOfMany(db: Db, enterpriseIds: readonly string[]): Promise<Map<string, LandRows>> {
   const out = new Map<string, LandRows>(enterpriseIds.map((id) => [id, { held: [], leasedIn: [], leasedOut: [] }]));
-  for (let i = 0; i < enterpriseIds.length; i += 500) {
-    const part = enterpriseIds.slice(i, i + 500);
+  for (let i = 0; i < enterpriseIds.length; i += LAND_CHUNK) {
+    const part = enterpriseIds.slice(i, i + LAND_CHUNK);
     const held = await db.selectFrom('parcel').select(['id', 'tenure', 'status', 'registeredAreaSqm', 'holderEnterpriseId']).where('holderEnterpriseId', 'in', part).execute();
-    const holderOf = new Map(held.map((p) => [p.id, p.holderEnterpriseId!]));
     for (const { holderEnterpriseId, ...p } of held) out.get(holderEnterpriseId!)!.held.push(p);
     for (const l of await db.selectFrom('parcelLease').selectAll().where('lesseeEnterpriseId', 'in', part).execute()) out.get(l.lesseeEnterpriseId)!.leasedIn.push(l);
-    const heldIds = [...holderOf.keys()];
-    for (let j = 0; j < heldIds.length; j += 500) {
-      for (const l of await db.selectFrom('parcelLease').selectAll().where('parcelId', 'in', heldIds.slice(j, j + 500)).execute()) out.get(holderOf.get(l.parcelId)!)!.leasedOut.push(l);
-    }
+    const leasedOut = await db
+      .selectFrom('parcelLease as l')
+      .innerJoin('parcel as p', 'p.id', 'l.parcelId')
+      .selectAll('l')
+      .select('p.holderEnterpriseId')
+      .where('p.holderEnterpriseId', 'in', part)
+      .execute();
+    for (const { holderEnterpriseId, ...l } of leasedOut) out.get(holderEnterpriseId!)!.leasedOut.push(l);
   }
   return out;
 }

@@ -1,0 +1,44 @@
+import type { Trx } from '../../db/database';
+import { insertRows } from '../../db/dialect';
+import { step, type ProgressSink } from './progress';
+import type { StoredRow } from './result-rows';
+
+/** Results per chunk reported as stored (each chunk is several multi-row INSERTs). */
+const STORE_CHUNK = 2000;
+
+/** The result table's row: the result (JSON) beside the inputs (JSON) it was computed from, with its consecutive years in the class. */
+export const resultRecord = (runId: string, row: StoredRow, inputs: string, consecutive: number | null) => ({
+  runId,
+  enterpriseId: row.enterpriseId,
+  groupKey: row.groupKey,
+  status: row.status,
+  total: row.total,
+  rank: row.rank,
+  class: row.class,
+  consecutive,
+  inputs,
+  result: JSON.stringify(row),
+});
+
+/**
+ * Stores a run's results, each beside the inputs it was computed from, chunk by chunk. The next
+ * chunk is serialised while the database writes this one (PostgreSQL writes in its own process).
+ */
+export async function insertResults(
+  trx: Trx,
+  runId: string,
+  rows: readonly StoredRow[],
+  inputsOf: (enterpriseId: string) => string,
+  consecutive: ReadonlyMap<string, number | null>,
+  progress?: ProgressSink,
+): Promise<void> {
+  let writing: Promise<void> = Promise.resolve();
+  for (let i = 0; i < rows.length; i += STORE_CHUNK) {
+    const values = rows.slice(i, i + STORE_CHUNK).map((r) => resultRecord(runId, r, inputsOf(r.enterpriseId), consecutive.get(r.enterpriseId) ?? null));
+    await writing;
+    await step(progress, 'storing', i, rows.length);
+    writing = insertRows(trx, 'evaluationResult', values);
+  }
+  await writing;
+  await step(progress, 'storing', rows.length, rows.length);
+}
