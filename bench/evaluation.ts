@@ -27,6 +27,7 @@ import { createUser } from '../apps/api/src/modules/auth/user.service';
 import { evaluate } from '../apps/api/src/modules/evaluation/evaluation';
 import { createRun } from '../apps/api/src/modules/evaluation/evaluation.service';
 import { gatherInputs } from '../apps/api/src/modules/evaluation/gather';
+import { schemeForRun } from '../apps/api/src/modules/evaluation/scheme.service';
 import { rawInsert, rawRead, resultRowsOf } from './evaluation-raw';
 import { DEFAULT_PG_URL, recreateBenchDatabase, redact, serverVersion } from './postgres';
 import { cpuModel, num, renderSection, updateDocs, type DbSection } from './report';
@@ -71,7 +72,7 @@ async function deleteRun(db: Db, id: string): Promise<void> {
 async function stages(db: Db, config: Config): Promise<Record<string, number>> {
   const marks: Record<string, number> = {};
   const start = performance.now();
-  const run = await createRun({ db, config, progress: (p) => (marks[p.stage] ??= performance.now() - start) }, cliContext, YEAR);
+  const run = await createRun({ db, config, progress: (p) => (marks[p.stage] ??= performance.now() - start) }, cliContext, YEAR, await schemeForRun(db, undefined));
   marks.end = performance.now() - start;
   await deleteRun(db, run.id);
   return marks;
