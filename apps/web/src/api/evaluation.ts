@@ -1,4 +1,4 @@
-import type { EvaluationComparison, EvaluationPreview, EvaluationRunDetail, RunSummary } from '@yuanqu/contracts';
+import type { EvaluationComparison, EvaluationPreview, EvaluationRunDetail, RunProgress, RunSummary } from '@yuanqu/contracts';
 import { API_BASE, request } from './client';
 
 /** A scheme version (default: the newest reference one) on a year's figures and land, computed now and not stored: what a run would show, and what is missing. */
@@ -11,9 +11,14 @@ export function listRuns(): Promise<RunSummary[]> {
   return request<RunSummary[]>('/evaluation/runs');
 }
 
-/** Computes and keeps a run of the year under a scheme version (经济发展 staff and admins); the version is frozen from then on. */
-export function createRun(year: number, schemeId?: string): Promise<RunSummary> {
-  return request<RunSummary>('/evaluation/runs', { method: 'POST', body: { year, schemeId } });
+/** Computes and keeps a run of the year under a scheme version (经济发展 staff and admins); the version is frozen from then on. With a token its progress can be read meanwhile. */
+export function createRun(year: number, schemeId?: string, progressToken?: string): Promise<RunSummary> {
+  return request<RunSummary>('/evaluation/runs', { method: 'POST', body: { year, schemeId, progressToken } });
+}
+
+/** Where the caller's run with this token stands; 404 until the server has started it. */
+export function runProgress(token: string): Promise<RunProgress> {
+  return request<RunProgress>(`/evaluation/runs/progress/${encodeURIComponent(token)}`);
 }
 
 const runPath = (id: string) => `/evaluation/runs/${encodeURIComponent(id)}`;

@@ -44,6 +44,7 @@ const en: typeof zh = {
       handledNote: 'Missing data is handled by each indicator’s rule (scored 0 / group average / left out with weights scaled); the result page explains each case.',
       confirm: 'Confirm and compute',
       computing: 'Computing',
+      stages: { gathering: 'Gathering data: {done} of {total} enterprises', computing: 'Computing scores and classes of {total} enterprises', storing: 'Storing results: {done} of {total}', done: 'Done: {total} enterprises' },
       created: 'The {year} evaluation is done',
     },
   },

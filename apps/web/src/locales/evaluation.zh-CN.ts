@@ -42,6 +42,7 @@ export default {
       handledNote: '缺报数据按各指标的缺失规则处理（计 0 分 / 按组平均 / 不计入并折算权重），结果页逐项说明。',
       confirm: '确认并计算',
       computing: '正在计算',
+      stages: { gathering: '正在汇集数据：{done} / {total} 家', computing: '正在计算 {total} 家企业的得分与等级', storing: '正在保存结果：{done} / {total} 家', done: '已完成 {total} 家' },
       created: '已完成 {year} 年度评价',
     },
   },
