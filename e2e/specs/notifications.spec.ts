@@ -32,6 +32,8 @@ test('an enterprise is told in the app why its report came back, and the message
   });
   expect(sent.status(), await sent.text()).toBe(201);
   const report = (await sent.json()) as { id: string; version: number };
+  // Other specs may have left messages (e.g. a published evaluation): this one adds one to them.
+  const before = ((await (await hongli.get('/api/v1/notifications')).json()) as { unread: number }).unread;
   const returned = await stats.post(`/api/v1/statistics/reports/${report.id}/return`, {
     headers: { 'x-csrf-token': staff.csrfToken },
     data: { version: report.version, reason: '营业收入漏报' },
@@ -40,7 +42,7 @@ test('an enterprise is told in the app why its report came back, and the message
 
   await logIn(page, 'hongli');
   const bell = page.getByRole('button', { name: '消息' });
-  await expect(bell).toContainText('1');
+  await expect(bell).toContainText(String(before + 1));
   await bell.click();
   const message = page.getByTestId('notification').filter({ hasText: '营业收入漏报' });
   await expect(message).toContainText(`${label}统计报表被退回：营业收入漏报`);
@@ -48,5 +50,6 @@ test('an enterprise is told in the app why its report came back, and the message
   await expect(page).toHaveURL(new RegExp(`period=${period}`));
   await expect(page.getByText('本期报表已被退回，原因：营业收入漏报')).toBeVisible();
   await expect(page.getByTestId('due-on')).toContainText('报送截止：');
-  await expect(bell).not.toContainText('1');
+  if (before === 0) await expect(bell).not.toContainText('1');
+  else await expect(bell).toContainText(String(before));
 });
