@@ -73,7 +73,6 @@ export default {
       policy: 'Policy',
       unpublished: 'This run is not published yet; the list is for checking only.',
     },
-    levers: { land: 'Land', electricity: 'Electricity', water: 'Water', gas: 'Gas', emission: 'Emissions', credit: 'Credit', technology: 'Technology', talent: 'Talent', funding: 'Funding' },
     mine: {
       title: 'Per-mu evaluation',
       empty: 'No published results yet. Results appear here once reviewed and published.',

@@ -73,7 +73,6 @@ export default {
       policy: '政策',
       unpublished: '本批次尚未发布，名单仅供核对。',
     },
-    levers: { land: '用地', electricity: '用电', water: '用水', gas: '用气', emission: '排污', credit: '信贷', technology: '科技', talent: '人力', funding: '资金' },
     mine: {
       title: '亩产效益评价',
       empty: '暂无已发布的评价结果。评价结果经审核发布后在此显示。',

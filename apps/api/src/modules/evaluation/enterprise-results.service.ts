@@ -1,18 +1,13 @@
-import { type EnterpriseResult, type EvaluationScheme } from '@yuanqu/contracts';
+import { runGroupsOf, type EnterpriseResult, type EvaluationScheme } from '@yuanqu/contracts';
 import type { Db } from '../../db/database';
 import { notFound } from '../../lib/errors';
 import { enterpriseInScope, type Viewer } from '../auth/viewer';
 import { readRow } from './evaluation.service';
 import { schemeItems } from './evaluation-read.service';
 import { listObjections } from './objection.service';
+import { rankedCounts } from './run.repository';
 import type { StoredRow } from './result-rows';
 import { schemeRef } from './run-summary';
-
-/** A group of a scheme as pages label it: its name and its indicators' names, weights and formulas. */
-export function groupLabels(scheme: EvaluationScheme, groupKey: string | null) {
-  const group = scheme.groups.find((g) => g.key === groupKey);
-  return group ? { key: group.key, name: group.name, indicators: group.indicators.map(({ key, name, weight, direction, formula }) => ({ key, name, weight, direction, formula })) } : null;
-}
 
 /**
  * An enterprise's published results, newest year first — one per year, from the latest
@@ -34,21 +29,20 @@ export async function enterpriseResults(db: Db, viewer: Viewer, enterpriseId: st
     .execute();
   const latest = rows.filter((r, i) => i === 0 || rows[i - 1]!.year !== r.year);
   const objections = await listObjections(db, viewer, { enterpriseId });
-  const out: EnterpriseResult[] = [];
-  for (const r of latest) {
+  const ranked = await rankedCounts(db, latest.map((r) => r.id));
+  return latest.map((r) => {
     const scheme = JSON.parse(r.scheme) as EvaluationScheme;
-    const ranked = r.groupKey === null ? 0 : Number((await db.selectFrom('evaluationResult').select((eb) => eb.fn.countAll().as('n')).where('runId', '=', r.id).where('groupKey', '=', r.groupKey).where('status', '=', 'ranked').executeTakeFirstOrThrow()).n);
-    out.push({
+    const group = runGroupsOf(scheme, (key) => ranked.get(r.id)!.get(key) ?? 0).find((g) => g.key === r.groupKey) ?? null;
+    return {
       runId: r.id,
       year: r.year,
       scheme: schemeRef(scheme, r.schemeId),
       publishedAt: r.publishedAt!,
-      group: groupLabels(scheme, r.groupKey),
-      rankedInGroup: ranked,
+      group,
+      rankedInGroup: group?.ranked ?? 0,
       result: readRow(scheme, JSON.parse(r.result) as StoredRow, r.consecutive),
       items: schemeItems(scheme),
       objections: objections.filter((o) => o.runId === r.id),
-    });
-  }
-  return out;
+    };
+  });
 }

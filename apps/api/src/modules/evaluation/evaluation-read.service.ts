@@ -25,7 +25,7 @@ export async function readRun(db: Db, viewer: Pick<Viewer, 'unitPaths'>, id: str
   const row = await findRunRow(db, id);
   if (!row) throw notFound('evaluation run');
   const scheme = JSON.parse(row.scheme) as EvaluationScheme;
-  const [stored, ranked] = [await runResultRows(db, id), await rankedCounts(db, id)];
+  const [stored, ranked] = [await runResultRows(db, id), (await rankedCounts(db, [id])).get(id)!];
   const results = stored
     .filter((r) => unitInScope(viewer, r.unitPath))
     .map((r) => {

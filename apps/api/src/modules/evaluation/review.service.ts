@@ -8,12 +8,13 @@ import { auditEvent, type RequestContext } from '../audit/audit.context';
 import { unitInScope, type Viewer } from '../auth/viewer';
 import { enterpriseAccounts, notify } from '../notification/notification.repository';
 import { recomputeRun } from './recompute';
+import { findRunRow } from './run.repository';
 import { adjustable, nextState, transitionProblem } from './run-state';
 import { runSummary } from './run-summary';
 
 /** A run the viewer may act on: its scope lies within the viewer's (an all-units run needs an all-units viewer). */
 export async function runForWrite(db: Db | Trx, viewer: Viewer, id: string): Promise<EvaluationRunTable> {
-  const run = await db.selectFrom('evaluationRun').selectAll().where('id', '=', id).executeTakeFirst();
+  const run = await findRunRow(db, id);
   if (!run) throw notFound('evaluation run');
   const scope = run.scope === null ? null : (JSON.parse(run.scope) as string[]);
   const covered = viewer.unitIds === null || (scope !== null && scope.every((u) => viewer.unitIds!.includes(u)));

@@ -32,14 +32,17 @@ export function runResultRows(db: Db, runId: string): Promise<StoredResultRow[]>
     .execute();
 }
 
-/** How many enterprises each group of a run ranked, over the whole run (whoever reads it). */
-export async function rankedCounts(db: Db, runId: string): Promise<Map<string, number>> {
+/** How many enterprises each group of each run ranked, over the whole run (whoever reads it): run id → group key → count. */
+export async function rankedCounts(db: Db, runIds: readonly string[]): Promise<Map<string, Map<string, number>>> {
+  const out = new Map<string, Map<string, number>>(runIds.map((id) => [id, new Map()]));
+  if (runIds.length === 0) return out;
   const rows = await db
     .selectFrom('evaluationResult')
-    .select((eb) => ['groupKey', eb.fn.countAll<number>().as('n')])
-    .where('runId', '=', runId)
+    .select((eb) => ['runId', 'groupKey', eb.fn.countAll<number>().as('n')])
+    .where('runId', 'in', runIds)
     .where('status', '=', 'ranked')
-    .groupBy('groupKey')
+    .groupBy(['runId', 'groupKey'])
     .execute();
-  return new Map(rows.filter((r) => r.groupKey !== null).map((r) => [r.groupKey!, Number(r.n)]));
+  for (const r of rows) if (r.groupKey !== null) out.get(r.runId)!.set(r.groupKey, Number(r.n));
+  return out;
 }
