@@ -21,7 +21,7 @@ type Deps = { db: Db; config: Config; progress?: ProgressSink };
 
 /** The scheme on a year's data: what was gathered, and each enterprise's result with why. */
 export async function computeEvaluation(deps: Deps, viewer: Viewer, year: number, scheme: EvaluationScheme = DEFAULT_SCHEME): Promise<{ gathered: GatheredEnterprise[]; rows: StoredRow[] }> {
-  const gathered = await gatherInputs(deps.db, viewer, year, deps.progress);
+  const gathered = await gatherInputs(deps.db, viewer, year, scheme, deps.progress);
   await step(deps.progress, 'computing', 0, gathered.length);
   return { gathered, rows: resultRows(scheme, gathered) };
 }

@@ -1,4 +1,4 @@
-import type { ClassLabel, EvaluationGroup, EvaluationInput, EvaluationScheme, Indicator } from '@yuanqu/contracts';
+import { readsPreviousYear, type ClassLabel, type EvaluationGroup, type EvaluationInput, type EvaluationScheme, type Indicator } from '@yuanqu/contracts';
 import { AppError } from '../../lib/errors';
 import { rankAndClassify } from './classes';
 import { benchmarkOf, indicatorValue, mean, scoreValue, type ScoringBasis } from './scoring';
@@ -109,7 +109,7 @@ function scoreIndicator(indicator: Indicator, members: readonly EvaluationInput[
   const present = values.filter((v): v is number => v !== null);
   const { method } = indicator;
   // Previous-year values only feed a previous-year benchmark.
-  const previous = method.kind !== 'minMax' && method.benchmark.kind !== 'fixed' && method.benchmark.year === 'previousYear' ? previousValues(indicator, members) : [];
+  const previous = readsPreviousYear(indicator) ? previousValues(indicator, members) : [];
   const basis: ScoringBasis = {
     benchmark: method.kind === 'minMax' ? null : benchmarkOf(method.benchmark, present, previous),
     ...extremes(present),
