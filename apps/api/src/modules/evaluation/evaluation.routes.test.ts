@@ -94,6 +94,18 @@ describe('亩产效益 preview on the demo base', () => {
     expect((await leader.get('/api/v1/evaluation/runs')).json()[0]).toMatchObject({ id: made.json().id, year: 2022 });
   });
 
+  it('reads a run stored before runs kept a basis (each result whole) as it was stored', async () => {
+    const made = (await (await t.login('stats')).post('/api/v1/evaluation/runs', { year: 2022 })).json();
+    const now = (await leader.get(`/api/v1/evaluation/runs/${made.id}`)).json();
+    const db = t.database.db;
+    await db.updateTable('evaluationRun').set({ basis: null }).where('id', '=', made.id).execute();
+    for (const r of now.results) {
+      const { uscc: _u, unitId: _i, unitName: _n, exemptNote: _e, consecutive: _c, policies: _p, ...whole } = r;
+      await db.updateTable('evaluationResult').set({ result: JSON.stringify(whole) }).where('runId', '=', made.id).where('enterpriseId', '=', r.enterpriseId).execute();
+    }
+    expect((await leader.get(`/api/v1/evaluation/runs/${made.id}`)).json().results).toEqual(now.results);
+  });
+
   it('is the committee’s: an enterprise user is refused', async () => {
     expect((await (await t.login('hongli')).get('/api/v1/evaluation/preview?year=2022')).statusCode).toBe(403);
   });
