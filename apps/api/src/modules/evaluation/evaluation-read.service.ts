@@ -1,10 +1,10 @@
-import { runGroupsOf, type EvaluationComparison, type EvaluationInput, type EvaluationRunDetail, type EvaluationScheme, type RunGroup, type RunResult } from '@yuanqu/contracts';
+import { runGroupsOf, type EvaluationComparison, type EvaluationRunDetail, type EvaluationScheme, type RunGroup, type RunResult } from '@yuanqu/contracts';
 import type { Db } from '../../db/database';
 import { notFound } from '../../lib/errors';
 import { unitInScope, type Viewer } from '../auth/viewer';
 import { compareResults } from './compare';
 import { readRow } from './evaluation.service';
-import { resultReader } from './result-rows';
+import { readInputs, resultReader } from './result-rows';
 import { runSummary } from './run-summary';
 import { findRunRow, rankedCounts, runBasis, runResultRows, type RunRow } from './run.repository';
 
@@ -32,7 +32,7 @@ export async function readRun(db: Db, viewer: Pick<Viewer, 'unitPaths'>, id: str
     .map((r) => {
       const result = readRow(scheme, read(r, r.result), r.consecutive);
       // Only a T result has a note to show; the inputs of the others stay unparsed.
-      const exemptNote = result.status === 'exempt' ? ((JSON.parse(r.inputs) as EvaluationInput).exempt?.note ?? null) : null;
+      const exemptNote = result.status === 'exempt' ? (readInputs(r.enterpriseId, r.inputs).exempt?.note ?? null) : null;
       return { ...result, uscc: r.uscc, unitId: r.unitId, unitName: r.unitName, exemptNote };
     });
   return { row, scheme, groups: runGroupsOf(scheme, (key) => ranked.get(key) ?? 0), results };

@@ -11,7 +11,7 @@ import { gatherInputs, type GatheredEnterprise } from './gather';
 import { policiesFor } from './policies';
 import { step, type ProgressSink } from './progress';
 import { consecutiveOf } from './recompute';
-import { computeRows, resultReader, type ComputedRow, type RunBasis, type StoredRow } from './result-rows';
+import { computeRows, keptInputs, resultReader, type ComputedRow, type RunBasis, type StoredRow } from './result-rows';
 import { runSummary, schemeRef } from './run-summary';
 import { freezeScheme } from './scheme.repository';
 import type { ChosenScheme } from './scheme.service';
@@ -61,7 +61,7 @@ export async function createRun(deps: Deps, ctx: RequestContext, year: number, c
     if (!(await freezeScheme(trx, chosen.id, createdAt))) throw notFound('evaluation scheme');
     await trx.insertInto('evaluationRun').values(run).execute();
     const consecutive = await consecutiveOf(trx, year, scope, rows);
-    await insertResults(trx, id, rows, (enterpriseId) => JSON.stringify(inputs.get(enterpriseId)), consecutive, deps.progress);
+    await insertResults(trx, id, rows, (enterpriseId) => keptInputs(inputs.get(enterpriseId)!), consecutive, deps.progress);
     await appendAudit(trx, [auditEvent(ctx, 'evaluation.run', { entityType: 'evaluationRun', entityId: id, detail: { year, schemeId: chosen.id, scheme: `${scheme.code}@${scheme.version}`, enterprises: rows.length } })]);
   });
   return runSummary(run);

@@ -3,7 +3,7 @@ import type { Db, Trx } from '../../db/database';
 import type { EvaluationAdjustmentTable } from '../../db/schema';
 import { insertResults } from './evaluation.repository';
 import { consecutiveYears } from './policies';
-import { computeRows, type KeptResult, type StoredRow } from './result-rows';
+import { computeRows, readInputs, type KeptResult, type StoredRow } from './result-rows';
 
 type Adjustment = Pick<EvaluationAdjustmentTable, 'enterpriseId' | 'kind' | 'code' | 'points' | 'reason'>;
 
@@ -49,7 +49,7 @@ export async function recomputeRun(trx: Trx, run: { id: string; year: number; sc
   const adjustments = await trx.selectFrom('evaluationAdjustment').select(['enterpriseId', 'kind', 'code', 'points', 'reason']).where('runId', '=', run.id).execute();
   const gathered = stored.map((s) => {
     const before = JSON.parse(s.result) as Pick<KeptResult, 'name' | 'missing'>;
-    return { input: withAdjustments(JSON.parse(s.inputs) as EvaluationInput, adjustments), name: before.name, missing: before.missing };
+    return { input: withAdjustments(readInputs(s.enterpriseId, s.inputs), adjustments), name: before.name, missing: before.missing };
   });
   const { basis, rows } = computeRows(scheme, gathered);
   const consecutive = await consecutiveOf(trx, run.year, run.scope, rows);

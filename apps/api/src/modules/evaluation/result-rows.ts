@@ -1,4 +1,4 @@
-import type { EvaluationScheme, ResultRow } from '@yuanqu/contracts';
+import type { EvaluationInput, EvaluationScheme, ResultRow } from '@yuanqu/contracts';
 import { evaluate, type IndicatorResult } from './evaluation';
 import { classFloors, explainResult, type ClassFloors } from './explain';
 import type { EvaluationResultTable } from '../../db/schema';
@@ -87,4 +87,27 @@ export function resultReader(scheme: EvaluationScheme, basis: RunBasis | null): 
       nextClass: why.nextClass,
     };
   };
+}
+
+/**
+ * The inputs a run keeps for an enterprise, as JSON: its id is the row's, and what is empty (no
+ * assigned group, no previous-year figures or land, no T, no vetoes or adjustments) is left out.
+ */
+export function keptInputs(input: EvaluationInput): string {
+  const { enterpriseId: _id, groupKey, previousLandMu, previousFigures, exempt, vetoes, adjustments, ...always } = input;
+  return JSON.stringify({
+    ...always,
+    ...(groupKey === null ? {} : { groupKey }),
+    ...(previousLandMu === null ? {} : { previousLandMu }),
+    ...(Object.keys(previousFigures).length === 0 ? {} : { previousFigures }),
+    ...(exempt === null ? {} : { exempt }),
+    ...(vetoes.length === 0 ? {} : { vetoes }),
+    ...(adjustments.length === 0 ? {} : { adjustments }),
+  });
+}
+
+/** The inputs a run kept for an enterprise (runs before `keptInputs` kept them whole, which reads the same). */
+export function readInputs(enterpriseId: string, kept: string): EvaluationInput {
+  const empty: Omit<EvaluationInput, 'aboveScale' | 'landMu' | 'figures'> = { enterpriseId, groupKey: null, previousLandMu: null, previousFigures: {}, exempt: null, vetoes: [], adjustments: [] };
+  return { ...empty, ...(JSON.parse(kept) as Partial<EvaluationInput>) } as EvaluationInput;
 }
