@@ -94,16 +94,14 @@ export function resultReader(scheme: EvaluationScheme, basis: RunBasis | null): 
  * assigned group, no previous-year figures or land, no T, no vetoes or adjustments) is left out.
  */
 export function keptInputs(input: EvaluationInput): string {
-  const { enterpriseId: _id, groupKey, previousLandMu, previousFigures, exempt, vetoes, adjustments, ...always } = input;
-  return JSON.stringify({
-    ...always,
-    ...(groupKey === null ? {} : { groupKey }),
-    ...(previousLandMu === null ? {} : { previousLandMu }),
-    ...(Object.keys(previousFigures).length === 0 ? {} : { previousFigures }),
-    ...(exempt === null ? {} : { exempt }),
-    ...(vetoes.length === 0 ? {} : { vetoes }),
-    ...(adjustments.length === 0 ? {} : { adjustments }),
-  });
+  const kept: Partial<EvaluationInput> = { aboveScale: input.aboveScale, landMu: input.landMu, figures: input.figures };
+  if (input.groupKey !== null) kept.groupKey = input.groupKey;
+  if (input.previousLandMu !== null) kept.previousLandMu = input.previousLandMu;
+  if (Object.keys(input.previousFigures).length > 0) kept.previousFigures = input.previousFigures;
+  if (input.exempt !== null) kept.exempt = input.exempt;
+  if (input.vetoes.length > 0) kept.vetoes = input.vetoes;
+  if (input.adjustments.length > 0) kept.adjustments = input.adjustments;
+  return JSON.stringify(kept);
 }
 
 /** The inputs a run kept for an enterprise (runs before `keptInputs` kept them whole, which reads the same). */
