@@ -15,6 +15,7 @@ import * as createEvaluationRun from './20261126T2350-create-evaluation-run';
 import * as evaluationReview from './20261127T0110-evaluation-review';
 import * as createMapLayer from './20261126T2320-create-map-layer';
 import * as createEvaluationScheme from './20261127T0100-create-evaluation-scheme';
+import * as createChangeCounter from './20261127T0300-create-change-counter';
 
 // Migrations are listed here rather than read from disk so the bundled server carries them.
 const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '20261127T0110-evaluation-review': evaluationReview,
   '20261126T2320-create-map-layer': createMapLayer,
   '20261127T0100-create-evaluation-scheme': createEvaluationScheme,
+  '20261127T0300-create-change-counter': createChangeCounter,
 };
 
 export const migrationProvider: MigrationProvider = {

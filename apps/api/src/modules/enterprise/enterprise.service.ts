@@ -13,7 +13,7 @@ import { withFiguresRefiled } from '../statistics/rollup';
 import { unitMap, type UnitRow } from '../unit/unit.repository';
 import { columnsOf, contentOf, fieldsNotPermittedForSelf, sortQualifications, type EnterpriseRecord } from './enterprise';
 import { exportRow } from './enterprise-excel';
-import { presentEnterprise } from './enterprise.presenter';
+import { presentEnterprise, presentListItem } from './enterprise.presenter';
 import * as repo from './enterprise.repository';
 
 export interface EnterpriseDeps {
@@ -37,7 +37,7 @@ export async function listEnterprisesFor(deps: EnterpriseDeps, viewer: Viewer, q
   const units = await unitMap(deps.db);
   const unitPath = unitPathOf(units, query.unitId);
   const { rows, total } = await repo.listEnterprises(deps.db, viewer, { ...query, unitPath }, likeOperator(deps.config.database));
-  return { items: rows.map((r) => presentEnterprise(r, viewer, units)), total, page: query.page, pageSize: query.pageSize };
+  return { items: rows.map((r) => presentListItem(r, viewer, units)), total, page: query.page, pageSize: query.pageSize };
 }
 
 /** The 409 for a stale version, carrying the record as it now stands so the user can redo the change. */
