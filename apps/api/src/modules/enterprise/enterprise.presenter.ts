@@ -7,6 +7,18 @@ import { unitChain } from '../unit/unit';
 import { contentOf, type EnterpriseRecord } from './enterprise';
 import type { EnterpriseListRow } from './enterprise.repository';
 
+type UnitRef = Enterprise['unitPath'][number];
+const unitPaths = new WeakMap<ReadonlyMap<string, UnitRow>, Map<string, UnitRef[]>>();
+
+/** The units from the root down to the enterprise's, built once per unit while the unit tree stays cached. */
+function unitPathOf(units: ReadonlyMap<string, UnitRow>, unitId: string): UnitRef[] {
+  let byUnit = unitPaths.get(units);
+  if (!byUnit) unitPaths.set(units, (byUnit = new Map()));
+  let path = byUnit.get(unitId);
+  if (!path) byUnit.set(unitId, (path = unitChain(units, unitId).map((u) => ({ id: u.id, name: u.name, kind: u.kind }))));
+  return path;
+}
+
 /**
  * What leaves the server about an enterprise. Scope is checked here a second time: a record the
  * viewer may not see is reported as absent, whichever service let it through.
@@ -16,7 +28,7 @@ export function presentEnterprise(r: EnterpriseRecord, viewer: Viewer, units: Re
   return {
     id: r.id,
     ...contentOf(r),
-    unitPath: unitChain(units, r.unitId).map((u) => ({ id: u.id, name: u.name, kind: u.kind })),
+    unitPath: unitPathOf(units, r.unitId),
     industryName: findIndustry(r.industryCode)?.name ?? null,
     status: r.status as EnterpriseStatus,
     isDemo: r.isDemo === 1,
@@ -34,7 +46,7 @@ export function presentListItem(r: EnterpriseListRow, viewer: Viewer, units: Rea
     uscc: r.uscc,
     name: r.name,
     unitId: r.unitId,
-    unitPath: unitChain(units, r.unitId).map((u) => ({ id: u.id, name: u.name, kind: u.kind })),
+    unitPath: unitPathOf(units, r.unitId),
     industryChain: r.industryChain as EnterpriseFields['industryChain'],
     industryCode: r.industryCode,
     industryName: findIndustry(r.industryCode)?.name ?? null,
