@@ -38,9 +38,9 @@ export function presentEnterprise(r: EnterpriseRecord, viewer: Viewer, units: Re
   };
 }
 
-/** A list row: the columns the list shows, scope checked as for the full record. */
+/** A list row: the columns the list shows, scope checked as for the full record (the unit's path from the tree). */
 export function presentListItem(r: EnterpriseListRow, viewer: Viewer, units: ReadonlyMap<string, UnitRow>): EnterpriseListItem {
-  if (!enterpriseInScope(viewer, r)) throw notFound('enterprise');
+  if (!enterpriseInScope(viewer, { id: r.id, unitPath: units.get(r.unitId)?.path ?? '' })) throw notFound('enterprise');
   return {
     id: r.id,
     uscc: r.uscc,

@@ -8,7 +8,7 @@ import type { Viewer } from '../auth/viewer';
 import type { EnterpriseRecord } from './enterprise';
 
 type Scope = Pick<Viewer, 'role' | 'enterpriseId' | 'unitPaths'>;
-type Q = SelectQueryBuilder<Database, 'enterprise' | 'unit', object>;
+type Q = SelectQueryBuilder<Database, 'enterprise', object>;
 type EnterpriseEb = ExpressionBuilder<Database, 'enterprise'>;
 
 const CHUNK = 500;
@@ -47,17 +47,23 @@ function enterpriseWhere(eb: EnterpriseEb, scope: Scope, f: EnterpriseFilter, li
   return eb.and(all);
 }
 
+/**
+ * The matching enterprises. A unit condition picks the units in a subquery instead of joining the
+ * unit table, so a page or count without one reads no unit row at all (a list row's unit comes from
+ * the cached unit tree), and with one SQLite walks the chosen units' index entries.
+ */
 function filtered(db: Db, scope: Scope, f: EnterpriseFilter, like: 'like' | 'ilike'): Q {
-  let q: Q = db.selectFrom('enterprise').innerJoin('unit', 'unit.id', 'enterprise.unitId').where((eb) => enterpriseWhere(eb, scope, f, like));
-  for (const prefixes of unitPrefixes(scope, f)) q = q.where((eb) => eb.or(prefixes.map((p) => eb('unit.path', 'like', `${p}%`))));
+  let q: Q = db.selectFrom('enterprise').where((eb) => enterpriseWhere(eb, scope, f, like));
+  for (const prefixes of unitPrefixes(scope, f)) {
+    q = q.where('enterprise.unitId', 'in', (eb) => eb.selectFrom('unit').select('unit.id').where((u) => u.or(prefixes.map((p) => u('unit.path', 'like', `${p}%`)))));
+  }
   return q;
 }
 
-/** The number of matching rows; joins the unit table only when a condition reads it. */
 function countMatching(db: Db, scope: Scope, f: EnterpriseFilter, like: 'like' | 'ilike') {
-  const count = (eb: EnterpriseEb) => eb.fn.countAll<number>().as('n');
-  if (unitPrefixes(scope, f).length > 0) return filtered(db, scope, f, like).select(count).executeTakeFirstOrThrow();
-  return db.selectFrom('enterprise').where((eb) => enterpriseWhere(eb, scope, f, like)).select(count).executeTakeFirstOrThrow();
+  return filtered(db, scope, f, like)
+    .select((eb: EnterpriseEb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
 }
 
 const SORT_COLUMNS = { name: 'enterprise.name', updatedAt: 'enterprise.updatedAt', uscc: 'enterprise.uscc', establishedOn: 'enterprise.establishedOn' } as const;
@@ -70,8 +76,8 @@ const LIST_COLUMNS = [
 ] as const;
 type ListColumn = (typeof LIST_COLUMNS)[number] extends `enterprise.${infer C extends keyof EnterpriseTable}` ? C : never;
 
-/** An enterprise as a list row: the listed columns, where it sits, and its qualifications. */
-export type EnterpriseListRow = Pick<EnterpriseTable, ListColumn> & { unitPath: string; qualifications: Qualification[] };
+/** An enterprise as a list row: the listed columns and its qualifications. */
+export type EnterpriseListRow = Pick<EnterpriseTable, ListColumn> & { qualifications: Qualification[] };
 
 const TOTALS_MAX = 1000;
 const totals = new WeakMap<Db, { stamp: string; byKey: Map<string, number> }>();
@@ -111,7 +117,6 @@ export async function listEnterprises(
   const [rows, total] = await Promise.all([
     filtered(db, scope, f, like)
       .select(LIST_COLUMNS)
-      .select('unit.path as unitPath')
       .orderBy(column, desc ? 'desc' : 'asc')
       .orderBy('enterprise.id')
       .limit(pageSize)
@@ -126,6 +131,7 @@ export async function listEnterprises(
 export async function* eachEnterprise(db: Db, scope: Scope, f: EnterpriseFilter, like: 'like' | 'ilike', batch = 1000): AsyncGenerator<EnterpriseRecord[]> {
   for (let offset = 0; ; offset += batch) {
     const rows = await filtered(db, scope, f, like)
+      .innerJoin('unit', 'unit.id', 'enterprise.unitId')
       .selectAll('enterprise')
       .select('unit.path as unitPath')
       .orderBy('enterprise.name')

@@ -34,9 +34,11 @@ function unitPathOf(units: ReadonlyMap<string, UnitRow>, unitId: string | undefi
 }
 
 export async function listEnterprisesFor(deps: EnterpriseDeps, viewer: Viewer, query: EnterpriseListQuery): Promise<EnterpriseList> {
-  const units = await unitMap(deps.db);
+  let units = await unitMap(deps.db);
   const unitPath = unitPathOf(units, query.unitId);
   const { rows, total } = await repo.listEnterprises(deps.db, viewer, { ...query, unitPath }, likeOperator(deps.config.database));
+  // Rows name their unit by id: one placed in a unit added since the tree was read needs it re-read.
+  if (rows.some((r) => !units.has(r.unitId))) units = await unitMap(deps.db);
   return { items: rows.map((r) => presentListItem(r, viewer, units)), total, page: query.page, pageSize: query.pageSize };
 }
 
