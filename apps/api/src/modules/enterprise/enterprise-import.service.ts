@@ -11,7 +11,7 @@ import { diff, type AuditEvent } from '../audit/audit';
 import { enterpriseInScope, unitInScope, type Viewer } from '../auth/viewer';
 import { unitMap, type UnitRow } from '../unit/unit.repository';
 import { COLUMNS } from './enterprise-columns';
-import { columnsOf, contentOf } from './enterprise';
+import { columnsOf, contentOf, createdValues } from './enterprise';
 import { eachRawRow, rowChecker, type ValidRow } from './enterprise-import';
 import { withFiguresRefiled } from '../statistics/rollup';
 import { findEnterprisesByUscc, insertEnterprises, updateEnterprise } from './enterprise.repository';
@@ -66,7 +66,7 @@ export async function importEnterprises(deps: EnterpriseDeps, ctx: RequestContex
       if (!found) {
         const created = { id: newId(), ...columnsOf({ ...fields, qualifications: [] }), status: 'active', isDemo: input.isDemo ? 1 : 0, version: 1, createdAt: now, updatedAt: now };
         inserts.push(created);
-        events.push(auditEvent(ctx, 'enterprise.create', { entityType: 'enterprise', entityId: created.id, detail: { importId, changes: diff({}, fields) } }));
+        events.push(auditEvent(ctx, 'enterprise.create', { entityType: 'enterprise', entityId: created.id, detail: { importId, values: createdValues(fields) } }));
         counts.created++;
         continue;
       }

@@ -11,7 +11,7 @@ import { enterpriseInScope, unitInScope, type Viewer } from '../auth/viewer';
 import { isAssignableIndustry } from '../dictionary/industry';
 import { withFiguresRefiled } from '../statistics/rollup';
 import { unitMap, type UnitRow } from '../unit/unit.repository';
-import { columnsOf, contentOf, fieldsNotPermittedForSelf, sortQualifications, type EnterpriseRecord } from './enterprise';
+import { columnsOf, contentOf, createdChanges, createdValues, fieldsNotPermittedForSelf, sortQualifications, type EnterpriseRecord } from './enterprise';
 import { exportRow } from './enterprise-excel';
 import { presentEnterprise, presentListItem } from './enterprise.presenter';
 import * as repo from './enterprise.repository';
@@ -83,7 +83,7 @@ export async function createEnterprise(deps: EnterpriseDeps, ctx: RequestContext
       throw new AppError('DUPLICATE', 'an enterprise with this USCC exists', { field: 'uscc' });
     }
     await repo.insertEnterprises(trx, [row], new Map([[row.id, fields.qualifications]]));
-    await appendAudit(trx, [auditEvent(ctx, 'enterprise.create', { entityType: 'enterprise', entityId: row.id, detail: { changes: diff({}, fields) } })]);
+    await appendAudit(trx, [auditEvent(ctx, 'enterprise.create', { entityType: 'enterprise', entityId: row.id, detail: { values: createdValues(fields) } })]);
   });
   return getEnterprise(deps, viewer, row.id);
 }
@@ -130,7 +130,10 @@ export async function setEnterpriseStatus(deps: EnterpriseDeps, ctx: RequestCont
 export async function getHistory(deps: EnterpriseDeps, viewer: Viewer, id: string): Promise<Change[]> {
   await getRecord(deps.db, viewer, id);
   const rows = await listEntityAudit(deps.db, 'enterprise', id);
-  return rows.map((r) => ({ at: r.at, actor: r.actorName, action: r.action, changes: (JSON.parse(r.detail) as { changes?: Change['changes'] })?.changes ?? {} }));
+  return rows.map((r) => {
+    const detail = JSON.parse(r.detail) as { changes?: Change['changes']; values?: Record<string, unknown> } | null;
+    return { at: r.at, actor: r.actorName, action: r.action, changes: detail?.changes ?? (detail?.values ? createdChanges(detail.values) : {}) };
+  });
 }
 
 export async function enterpriseStats(deps: EnterpriseDeps, viewer: Viewer): Promise<EnterpriseStats> {
