@@ -64,7 +64,7 @@ export async function importEnterprises(deps: EnterpriseDeps, ctx: RequestContex
       }
       if (problems.length > 0) continue;
       if (!found) {
-        const created = { id: newId(), ...columnsOf({ ...fields, qualifications: [] }), status: 'active', isDemo: input.isDemo ? 1 : 0, version: 1, createdAt: now, updatedAt: now };
+        const created: EnterpriseTable = Object.assign(columnsOf(fields), { id: newId(), status: 'active', isDemo: input.isDemo ? 1 : 0, version: 1, createdAt: now, updatedAt: now });
         inserts.push(created);
         events.push(auditEvent(ctx, 'enterprise.create', { entityType: 'enterprise', entityId: created.id, detail: { importId, values: createdValues(fields) } }));
         counts.created++;
