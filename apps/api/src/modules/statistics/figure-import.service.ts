@@ -13,6 +13,7 @@ import { valuesOf, type ReportRow } from './report.repository';
 import type { Contribution } from './rollup';
 import { getSettings, type StatisticsDeps } from './report.service';
 import { localDate } from '../../lib/clock';
+import { unitMap } from '../unit/unit.repository';
 
 /** What the rollup files an enterprise's figures under. */
 type Filing = Omit<Contribution, 'period' | 'values'>;
@@ -42,8 +43,9 @@ async function readRows(deps: StatisticsDeps, ctx: RequestContext, file: Buffer,
   }
   const found = new Map<string, EnterpriseRef>();
   const filing = new Map<string, Filing>();
+  const units = await unitMap(deps.db);
   for (const e of await findEnterpriseRefs(deps.db, checker.refs.map((r) => r.uscc))) {
-    found.set(e.uscc, { id: e.id, status: e.status, inScope: enterpriseInScope(ctx.viewer!, e) });
+    found.set(e.uscc, { id: e.id, status: e.status, inScope: enterpriseInScope(ctx.viewer!, { id: e.id, unitPath: units.get(e.unitId)?.path ?? '' }) });
     filing.set(e.id, { unitId: e.unitId, industryChain: e.industryChain, scale: e.scale, scaleSince: e.scaleSince });
   }
   const problems = [...checker.problems, ...resolveEnterprises(checker.refs, found)];
