@@ -1,18 +1,18 @@
 // The raw limit of a 亩产效益 run: what reading its rows and writing its results cost with no logic.
 import { performance } from 'node:perf_hooks';
-import { FIGURE_KEYS } from '@yuanqu/contracts';
+import { figuresRead, type EvaluationScheme } from '@yuanqu/contracts';
 import { sql } from 'kysely';
 import type { Db } from '../apps/api/src/db/database';
 import { insertRows, snake } from '../apps/api/src/db/dialect';
 import type { EvaluationResultTable } from '../apps/api/src/db/schema';
 
-/** A plain read of the rows the gather reads: one query each, no chunks, rows as the driver gives them. */
-export async function rawRead(db: Db, year: number): Promise<number> {
+/** A plain read of the rows the gather reads for a scheme benchmarked on its own year: one query each, no chunks, rows as the driver gives them. */
+export async function rawRead(db: Db, year: number, scheme: EvaluationScheme): Promise<number> {
   const raw = db.withoutPlugins();
-  const figures = sql.join(FIGURE_KEYS.map((k) => sql.ref(snake(k))));
+  const figures = sql.join(figuresRead(scheme.groups).map((k) => sql.ref(snake(k))));
   const start = performance.now();
   await sql`select e.id, e.name, e.scale, e.scale_since, e.industry_code, e.established_on, u.path from enterprise e join unit u on u.id = e.unit_id where e.category = 'industrial' and e.status = 'active'`.execute(raw);
-  await sql`select enterprise_id, period, ${figures} from stat_report where status = 'approved' and period in (${`${year}-12`}, ${`${year - 1}-12`})`.execute(raw);
+  await sql`select enterprise_id, period, ${figures} from stat_report where status = 'approved' and period = ${`${year}-12`}`.execute(raw);
   await sql`select id, tenure, status, registered_area_sqm, holder_enterprise_id from parcel where holder_enterprise_id is not null`.execute(raw);
   await sql`select * from parcel_lease`.execute(raw);
   return performance.now() - start;

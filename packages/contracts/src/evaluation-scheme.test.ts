@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCHEME } from './evaluation-default';
 import { editableSchemeSchema, schemeProblems } from './evaluation-scheme';
-import type { EvaluationScheme } from './evaluation';
+import { figuresRead, readsPreviousYear, type EvaluationScheme } from './evaluation';
 
 const edit = (change: (s: EvaluationScheme) => void): EvaluationScheme => {
   const s = structuredClone(DEFAULT_SCHEME);
@@ -65,5 +65,20 @@ describe('schemeProblems', () => {
       [`policies.${surcharge}.unit`, 'evaluation.policyUnit'],
     ]);
     expect(editableSchemeSchema.safeParse(s).error!.issues.map((i) => i.path.join('.'))).toEqual(['vetoItems.3.code', 'exemptReasons', `policies.${surcharge}.unit`]);
+  });
+});
+
+describe('what a scheme reads', () => {
+  it('reads the figures of its indicators only, in the report’s order: the reference 规下 group reads tax and electricity', () => {
+    expect(figuresRead([DEFAULT_SCHEME.groups[1]!])).toEqual(['taxPaid', 'electricityKwh']);
+    expect(figuresRead(DEFAULT_SCHEME.groups)).toEqual(['mainRevenue', 'valueAdded', 'taxPaid', 'employeesAvg', 'rdExpense', 'energyKgce', 'electricityKwh', 'codKg', 'ammoniaKg', 'so2Kg', 'noxKg']);
+  });
+
+  it('reads the previous year only for a benchmark on the previous year’s values', () => {
+    expect(DEFAULT_SCHEME.groups.flatMap((g) => g.indicators).some(readsPreviousYear)).toBe(false);
+    const s = edit((s) => {
+      s.groups[0]!.indicators[0]!.method = { kind: 'ratio', benchmark: { kind: 'scopeMedian', factor: 1, year: 'previousYear' }, cap: null };
+    });
+    expect(s.groups[0]!.indicators.map(readsPreviousYear)).toEqual([true, false, false, false, false, false]);
   });
 });

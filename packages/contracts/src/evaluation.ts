@@ -179,7 +179,21 @@ export const evaluationSchemeSchema = z
   .refine((s) => new Set(s.groups.map((g) => g.key)).size === s.groups.length, { message: 'evaluation.duplicateGroup', path: ['groups'] });
 export type EvaluationScheme = z.infer<typeof evaluationSchemeSchema>;
 
-/** The engine's inputs for one enterprise and year; figures of the previous year feed previous-year benchmarks. */
+/** The figures the groups' indicators read (numerators and denominator terms, not the land), in FIGURE_KEYS order. */
+export function figuresRead(groups: readonly { indicators: readonly { formula: IndicatorFormula }[] }[]): FigureKey[] {
+  const used = new Set<string>(groups.flatMap((g) => g.indicators.flatMap((i) => [i.formula.numerator, ...i.formula.denominator])));
+  return FIGURE_KEYS.filter((k) => used.has(k));
+}
+
+/** Whether an indicator's benchmark is taken from the previous year's values. */
+export const readsPreviousYear = (indicator: Pick<Indicator, 'method'>): boolean =>
+  indicator.method.kind !== 'minMax' && indicator.method.benchmark.kind !== 'fixed' && indicator.method.benchmark.year === 'previousYear';
+
+/**
+ * The engine's inputs for one enterprise and year. A run keeps the figures its scheme reads and
+ * the report holds (an unreported figure is absent); the previous year's figures and land only
+ * when a benchmark reads the previous year.
+ */
 export interface EvaluationInput {
   enterpriseId: string;
   aboveScale: boolean;

@@ -25,6 +25,8 @@ export interface EvaluationRunTable {
   version: number;
   /** The scheme version the run used (null for runs made before schemes were data). */
   schemeId: string | null;
+  /** JSON RunBasis: per group, the benchmarks and class floors its results share (null: a run whose results were kept whole). */
+  basis: string | null;
 }
 
 /** One version of a 亩产效益 scheme; `body` is the EvaluationScheme as JSON. Frozen (1) once a run used it. */

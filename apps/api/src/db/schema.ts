@@ -194,7 +194,7 @@ export interface SettingTable {
   updatedAt: string;
 }
 
-/** Writes per table, counted by triggers (see the 20261127T0300 migration): a cheap "has it changed?". */
+/** Writes per table, counted by triggers (see the 20261127T0330 migration): a cheap "has it changed?". */
 export interface ChangeCounterTable {
   tableName: string;
   changes: number;

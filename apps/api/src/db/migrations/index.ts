@@ -15,7 +15,8 @@ import * as createEvaluationRun from './20261126T2350-create-evaluation-run';
 import * as evaluationReview from './20261127T0110-evaluation-review';
 import * as createMapLayer from './20261126T2320-create-map-layer';
 import * as createEvaluationScheme from './20261127T0100-create-evaluation-scheme';
-import * as createChangeCounter from './20261127T0300-create-change-counter';
+import * as evaluationRunBasis from './20261127T0300-evaluation-run-basis';
+import * as createChangeCounter from './20261127T0330-create-change-counter';
 
 // Migrations are listed here rather than read from disk so the bundled server carries them.
 const migrations: Record<string, Migration> = {
@@ -35,7 +36,8 @@ const migrations: Record<string, Migration> = {
   '20261127T0110-evaluation-review': evaluationReview,
   '20261126T2320-create-map-layer': createMapLayer,
   '20261127T0100-create-evaluation-scheme': createEvaluationScheme,
-  '20261127T0300-create-change-counter': createChangeCounter,
+  '20261127T0300-evaluation-run-basis': evaluationRunBasis,
+  '20261127T0330-create-change-counter': createChangeCounter,
 };
 
 export const migrationProvider: MigrationProvider = {

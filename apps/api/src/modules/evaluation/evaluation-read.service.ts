@@ -1,12 +1,12 @@
-import { runGroupsOf, type EvaluationComparison, type EvaluationInput, type EvaluationRunDetail, type EvaluationScheme, type RunGroup, type RunResult } from '@yuanqu/contracts';
+import { runGroupsOf, type EvaluationComparison, type EvaluationRunDetail, type EvaluationScheme, type RunGroup, type RunResult } from '@yuanqu/contracts';
 import type { Db } from '../../db/database';
 import { notFound } from '../../lib/errors';
 import { unitInScope, type Viewer } from '../auth/viewer';
 import { compareResults } from './compare';
 import { readRow } from './evaluation.service';
-import type { StoredRow } from './result-rows';
+import { readInputs, resultReader } from './result-rows';
 import { runSummary } from './run-summary';
-import { findRunRow, rankedCounts, runResultRows, type RunRow } from './run.repository';
+import { findRunRow, rankedCounts, runBasis, runResultRows, type RunRow } from './run.repository';
 
 /** A stored run as its outputs read it: the run, its scheme copy, and the results in the reader's scope. */
 export interface StoredRun {
@@ -26,12 +26,13 @@ export async function readRun(db: Db, viewer: Pick<Viewer, 'unitPaths'>, id: str
   if (!row) throw notFound('evaluation run');
   const scheme = JSON.parse(row.scheme) as EvaluationScheme;
   const [stored, ranked] = [await runResultRows(db, id), (await rankedCounts(db, [id])).get(id)!];
+  const read = resultReader(scheme, runBasis(row));
   const results = stored
     .filter((r) => unitInScope(viewer, r.unitPath))
     .map((r) => {
-      const result = readRow(scheme, JSON.parse(r.result) as StoredRow, r.consecutive);
+      const result = readRow(scheme, read(r, r.result), r.consecutive);
       // Only a T result has a note to show; the inputs of the others stay unparsed.
-      const exemptNote = result.status === 'exempt' ? ((JSON.parse(r.inputs) as EvaluationInput).exempt?.note ?? null) : null;
+      const exemptNote = result.status === 'exempt' ? (readInputs(r.enterpriseId, r.inputs).exempt?.note ?? null) : null;
       return { ...result, uscc: r.uscc, unitId: r.unitId, unitName: r.unitName, exemptNote };
     });
   return { row, scheme, groups: runGroupsOf(scheme, (key) => ranked.get(key) ?? 0), results };

@@ -1,13 +1,13 @@
 import type { Trx } from '../../db/database';
 import { insertRows } from '../../db/dialect';
 import { step, type ProgressSink } from './progress';
-import type { StoredRow } from './result-rows';
+import type { ComputedRow } from './result-rows';
 
 /** Results per chunk reported as stored (each chunk is several multi-row INSERTs). */
 const STORE_CHUNK = 2000;
 
-/** The result table's row: the result (JSON) beside the inputs (JSON) it was computed from, with its consecutive years in the class. */
-export const resultRecord = (runId: string, row: StoredRow, inputs: string, consecutive: number | null) => ({
+/** The result table's row: the result (its columns, the rest as JSON) beside the inputs (JSON) it was computed from, with its consecutive years in the class. */
+export const resultRecord = (runId: string, row: ComputedRow, inputs: string, consecutive: number | null) => ({
   runId,
   enterpriseId: row.enterpriseId,
   groupKey: row.groupKey,
@@ -17,7 +17,7 @@ export const resultRecord = (runId: string, row: StoredRow, inputs: string, cons
   class: row.class,
   consecutive,
   inputs,
-  result: JSON.stringify(row),
+  result: JSON.stringify(row.kept),
 });
 
 /**
@@ -27,7 +27,7 @@ export const resultRecord = (runId: string, row: StoredRow, inputs: string, cons
 export async function insertResults(
   trx: Trx,
   runId: string,
-  rows: readonly StoredRow[],
+  rows: readonly ComputedRow[],
   inputsOf: (enterpriseId: string) => string,
   consecutive: ReadonlyMap<string, number | null>,
   progress?: ProgressSink,

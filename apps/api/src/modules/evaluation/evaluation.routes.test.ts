@@ -4,6 +4,7 @@ import { cliContext } from '../../cli/context';
 import { MINUTE } from '../../lib/clock';
 import { startTestApp, type Agent, type TestApp } from '../../test/harness';
 import { createRun } from './evaluation.service';
+import { readInputs } from './result-rows';
 import { schemeForRun } from './scheme.service';
 
 let t: TestApp;
@@ -92,6 +93,27 @@ describe('亩产效益 preview on the demo base', () => {
     const after = (await leader.get(`/api/v1/evaluation/runs/${made.json().id}`)).json();
     expect(after.results).toEqual(before.results);
     expect((await leader.get('/api/v1/evaluation/runs')).json()[0]).toMatchObject({ id: made.json().id, year: 2022 });
+  });
+
+  it('reads and adjusts a run stored before runs kept a basis (each result and its inputs whole) as it was stored', async () => {
+    const stats = await t.login('stats');
+    const made = (await stats.post('/api/v1/evaluation/runs', { year: 2022 })).json();
+    const now = (await leader.get(`/api/v1/evaluation/runs/${made.id}`)).json();
+    const db = t.database.db;
+    await db.updateTable('evaluationRun').set({ basis: null }).where('id', '=', made.id).execute();
+    for (const r of now.results) {
+      const { uscc: _u, unitId: _i, unitName: _n, exemptNote: _e, consecutive: _c, policies: _p, ...whole } = r;
+      const kept = await db.selectFrom('evaluationResult').select('inputs').where('runId', '=', made.id).where('enterpriseId', '=', r.enterpriseId).executeTakeFirstOrThrow();
+      const inputs = JSON.stringify(readInputs(r.enterpriseId, kept.inputs));
+      await db.updateTable('evaluationResult').set({ result: JSON.stringify(whole), inputs }).where('runId', '=', made.id).where('enterpriseId', '=', r.enterpriseId).execute();
+    }
+    expect((await leader.get(`/api/v1/evaluation/runs/${made.id}`)).json().results).toEqual(now.results);
+    expect(now.results.filter((r: { exemptNote: string | null }) => r.exemptNote !== null).length).toBeGreaterThan(0);
+    const top = now.results.find((r: Result) => r.rank === 1 && r.groupKey === 'aboveScale');
+    const veto = { enterpriseId: top.enterpriseId, kind: 'veto', code: 'safetyAccident', points: null, reason: '发生一起较大生产安全事故', evidence: '浔应急罚〔2022〕12号' };
+    expect((await stats.post(`/api/v1/evaluation/runs/${made.id}/adjustments`, veto)).statusCode).toBe(201);
+    const after = (await leader.get(`/api/v1/evaluation/runs/${made.id}`)).json().results;
+    expect(after.find((r: Result) => r.enterpriseId === top.enterpriseId)).toMatchObject({ status: 'vetoed', class: 'D', landMu: top.landMu, indicators: top.indicators });
   });
 
   it('is the committee’s: an enterprise user is refused', async () => {

@@ -11,7 +11,7 @@ import { gatherInputs, type GatheredEnterprise } from './gather';
 import { policiesFor } from './policies';
 import { step, type ProgressSink } from './progress';
 import { consecutiveOf } from './recompute';
-import { resultRows, type StoredRow } from './result-rows';
+import { computeRows, keptInputs, resultReader, type ComputedRow, type RunBasis, type StoredRow } from './result-rows';
 import { runSummary, schemeRef } from './run-summary';
 import { freezeScheme } from './scheme.repository';
 import type { ChosenScheme } from './scheme.service';
@@ -19,19 +19,21 @@ import type { ChosenScheme } from './scheme.service';
 /** `progress`, when given, hears each stage of a run (gathering, computing, storing) with its count. */
 type Deps = { db: Db; config: Config; progress?: ProgressSink };
 
-/** The scheme on a year's data: what was gathered, and each enterprise's result with why. */
-export async function computeEvaluation(deps: Deps, viewer: Viewer, year: number, scheme: EvaluationScheme = DEFAULT_SCHEME): Promise<{ gathered: GatheredEnterprise[]; rows: StoredRow[] }> {
-  const gathered = await gatherInputs(deps.db, viewer, year, deps.progress);
+/** The scheme on a year's data: what was gathered, each enterprise's result as a run keeps it, and the run's basis. */
+export async function computeEvaluation(deps: Deps, viewer: Viewer, year: number, scheme: EvaluationScheme = DEFAULT_SCHEME): Promise<{ gathered: GatheredEnterprise[]; basis: RunBasis; rows: ComputedRow[] }> {
+  const gathered = await gatherInputs(deps.db, viewer, year, scheme, deps.progress);
   await step(deps.progress, 'computing', 0, gathered.length);
-  return { gathered, rows: resultRows(scheme, gathered) };
+  return { gathered, ...computeRows(scheme, gathered) };
 }
 
+/** What a run of the scheme would give, read as a stored run reads. */
 export async function previewEvaluation(deps: Deps, viewer: Viewer, year: number, chosen: ChosenScheme) {
   const { scheme } = chosen;
-  const { rows } = await computeEvaluation(deps, viewer, year, scheme);
+  const { basis, rows } = await computeEvaluation(deps, viewer, year, scheme);
   const consecutive = await consecutiveOf(deps.db, year, scopeOf(viewer), rows);
   const ranked = (key: string) => rows.filter((r) => r.groupKey === key && r.status === 'ranked').length;
-  return { year, scheme: schemeRef(scheme, chosen.id), groups: runGroupsOf(scheme, ranked), results: rows.map((r) => readRow(scheme, r, consecutive.get(r.enterpriseId) ?? null)) };
+  const read = resultReader(scheme, basis);
+  return { year, scheme: schemeRef(scheme, chosen.id), groups: runGroupsOf(scheme, ranked), results: rows.map((r) => readRow(scheme, read(r, r.kept), consecutive.get(r.enterpriseId) ?? null)) };
 }
 
 const scopeOf = (viewer: Viewer) => (viewer.unitIds === null ? null : JSON.stringify(viewer.unitIds));
@@ -48,18 +50,18 @@ export const readRow = (scheme: EvaluationScheme, row: StoredRow, consecutive: n
 export async function createRun(deps: Deps, ctx: RequestContext, year: number, chosen: ChosenScheme): Promise<RunSummary> {
   const viewer = ctx.viewer!;
   const { scheme } = chosen;
-  const { gathered, rows } = await computeEvaluation(deps, viewer, year, scheme);
+  const { gathered, basis, rows } = await computeEvaluation(deps, viewer, year, scheme);
   const inputs = new Map(gathered.map((g) => [g.input.enterpriseId, g.input]));
   const id = newId();
   const createdAt = ctx.clock.now().toISOString();
   const scope = scopeOf(viewer);
   const review = { submittedBy: null, submittedAt: null, reviewedBy: null, reviewedAt: null, reviewNote: null, publishedBy: null, publishedAt: null };
-  const run = { id, year, schemeId: chosen.id, schemeCode: scheme.code, schemeVersion: scheme.version, scheme: JSON.stringify(scheme), scope, state: 'draft', enterprises: rows.length, createdBy: viewer.displayName || viewer.username, createdAt, ...review, version: 1 };
+  const run = { id, year, schemeId: chosen.id, schemeCode: scheme.code, schemeVersion: scheme.version, scheme: JSON.stringify(scheme), basis: JSON.stringify(basis), scope, state: 'draft', enterprises: rows.length, createdBy: viewer.displayName || viewer.username, createdAt, ...review, version: 1 };
   await deps.db.transaction().execute(async (trx) => {
     if (!(await freezeScheme(trx, chosen.id, createdAt))) throw notFound('evaluation scheme');
     await trx.insertInto('evaluationRun').values(run).execute();
     const consecutive = await consecutiveOf(trx, year, scope, rows);
-    await insertResults(trx, id, rows, (enterpriseId) => JSON.stringify(inputs.get(enterpriseId)), consecutive, deps.progress);
+    await insertResults(trx, id, rows, (enterpriseId) => keptInputs(inputs.get(enterpriseId)!), consecutive, deps.progress);
     await appendAudit(trx, [auditEvent(ctx, 'evaluation.run', { entityType: 'evaluationRun', entityId: id, detail: { year, schemeId: chosen.id, scheme: `${scheme.code}@${scheme.version}`, enterprises: rows.length } })]);
   });
   return runSummary(run);

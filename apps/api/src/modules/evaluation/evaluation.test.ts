@@ -1,7 +1,7 @@
 import { DEFAULT_SCHEME, evaluationSchemeSchema, type EvaluationScheme, type MissingRule } from '@yuanqu/contracts';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from './evaluation';
-import { explain } from './explain';
+import { classFloors, explainResult } from './explain';
 import { enterprise, ratioIndicator, schemeOf } from '../../test/evaluation';
 import { indicatorValue } from './scoring';
 
@@ -162,24 +162,25 @@ describe('ties in a run', () => {
 describe('explanations', () => {
   const scheme = twoIndicators('zero');
   const run = evaluate(scheme, four);
+  const explain = (s: typeof scheme, r: typeof run, id: string) => explainResult(s, classFloors(r.results).get('aboveScale'), byId(r, id));
 
   it('lists the indicators that cost the most points, worst first', () => {
-    const e2 = explain(scheme, run, 'e2')!;
+    const e2 = explain(scheme, run, 'e2');
     expect(e2.shortfalls.map((s) => s.key)).toEqual(['taxPerMu', 'valueAddedPerEnergy']);
     expect(e2.shortfalls[0]).toMatchObject({ value: 10, benchmark: 20, score: 30, lost: 30 });
-    expect(explain(scheme, run, 'e1')!.shortfalls).toEqual([]);
+    expect(explain(scheme, run, 'e1').shortfalls).toEqual([]);
   });
 
   it('gives the total that reaches the next class up: the lowest total in it this run', () => {
-    expect(explain(scheme, run, 'e3')!.nextClass).toEqual({ class: 'B', total: 85, gap: 10 });
-    expect(explain(scheme, run, 'e1')!.nextClass).toBeNull();
-    expect(explain(scheme, run, 'nobody')).toBeNull();
+    expect(classFloors(run.results).get('aboveScale')).toEqual({ A: 143.333333, B: 85, C: 56.666667 });
+    expect(explain(scheme, run, 'e3').nextClass).toEqual({ class: 'B', total: 85, gap: 10 });
+    expect(explain(scheme, run, 'e1').nextClass).toBeNull();
   });
 
   it('by score thresholds, the threshold', () => {
     const byThreshold = { ...scheme, classRule: { kind: 'scoreThresholds' as const, thresholds: { A: 120, B: 80, C: 60 } } };
     const thresholdRun = evaluate(byThreshold, four);
     expect(byId(thresholdRun, 'e3').class).toBe('C');
-    expect(explain(byThreshold, thresholdRun, 'e3')!.nextClass).toEqual({ class: 'B', total: 80, gap: 5 });
+    expect(explain(byThreshold, thresholdRun, 'e3').nextClass).toEqual({ class: 'B', total: 80, gap: 5 });
   });
 });

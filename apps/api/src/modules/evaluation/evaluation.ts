@@ -1,4 +1,4 @@
-import type { ClassLabel, EvaluationGroup, EvaluationInput, EvaluationScheme, Indicator } from '@yuanqu/contracts';
+import { readsPreviousYear, type ClassLabel, type EvaluationGroup, type EvaluationInput, type EvaluationScheme, type Indicator } from '@yuanqu/contracts';
 import { AppError } from '../../lib/errors';
 import { rankAndClassify } from './classes';
 import { benchmarkOf, indicatorValue, mean, scoreValue, type ScoringBasis } from './scoring';
@@ -64,8 +64,9 @@ function groupOf(scheme: EvaluationScheme, input: EvaluationInput): EvaluationGr
   );
 }
 
+const known = (items: readonly { code: string }[], code: string) => items.some((i) => i.code === code);
+
 function checkCodes(scheme: EvaluationScheme, input: EvaluationInput): void {
-  const known = (items: { code: string }[], code: string) => items.some((i) => i.code === code);
   const bad = [
     ...(input.exempt && !known(scheme.exemptReasons, input.exempt.reason) ? [input.exempt.reason] : []),
     ...input.vetoes.filter((v) => !known(scheme.vetoItems, v.code)).map((v) => v.code),
@@ -109,7 +110,7 @@ function scoreIndicator(indicator: Indicator, members: readonly EvaluationInput[
   const present = values.filter((v): v is number => v !== null);
   const { method } = indicator;
   // Previous-year values only feed a previous-year benchmark.
-  const previous = method.kind !== 'minMax' && method.benchmark.kind !== 'fixed' && method.benchmark.year === 'previousYear' ? previousValues(indicator, members) : [];
+  const previous = readsPreviousYear(indicator) ? previousValues(indicator, members) : [];
   const basis: ScoringBasis = {
     benchmark: method.kind === 'minMax' ? null : benchmarkOf(method.benchmark, present, previous),
     ...extremes(present),
@@ -161,27 +162,29 @@ export function evaluate(scheme: EvaluationScheme, inputs: readonly EvaluationIn
   const sorted = [...inputs].sort(byId);
   const duplicate = sorted.find((input, i) => i > 0 && input.enterpriseId === sorted[i - 1]!.enterpriseId);
   if (duplicate) throw new AppError('VALIDATION', `enterprise ${duplicate.enterpriseId} appears twice`);
-  const results: EnterpriseResult[] = [];
+  // Each result goes to its input's place, so the results come out in id order without a sort.
+  const results: EnterpriseResult[] = new Array(sorted.length);
   const bases: GroupBasis[] = [];
   const blank = { indicators: [], renormalisation: 1, adjustment: 0, total: null, rank: null, vetoes: [] };
-  const membersOf = new Map<string, EvaluationInput[]>(scheme.groups.map((g) => [g.key, []]));
-  for (const input of sorted) {
+  const membersOf = new Map(scheme.groups.map((g) => [g.key, { inputs: [] as EvaluationInput[], places: [] as number[] }]));
+  sorted.forEach((input, i) => {
     checkCodes(scheme, input);
     const group = groupOf(scheme, input);
     if (input.exempt) {
-      results.push({ ...blank, enterpriseId: input.enterpriseId, groupKey: group?.key ?? null, status: 'exempt', class: 'T', exemptReason: input.exempt.reason });
+      results[i] = { ...blank, enterpriseId: input.enterpriseId, groupKey: group?.key ?? null, status: 'exempt', class: 'T', exemptReason: input.exempt.reason };
     } else if (!group) {
-      results.push({ ...blank, enterpriseId: input.enterpriseId, groupKey: null, status: 'outOfScope', class: null, exemptReason: null });
+      results[i] = { ...blank, enterpriseId: input.enterpriseId, groupKey: null, status: 'outOfScope', class: null, exemptReason: null };
     } else {
-      membersOf.get(group.key)!.push(input);
+      const members = membersOf.get(group.key)!;
+      members.inputs.push(input);
+      members.places.push(i);
     }
-  }
+  });
   for (const group of scheme.groups) {
-    const members = membersOf.get(group.key)!;
+    const { inputs: members, places } = membersOf.get(group.key)!;
     const evaluated = evaluateGroup(scheme, group, members);
-    // Not push(...results): spreading a large group's results overflows the stack.
-    for (const r of evaluated.results) results.push(r);
+    evaluated.results.forEach((r, j) => (results[places[j]!] = r));
     bases.push(evaluated.basis);
   }
-  return { results: results.sort(byId), bases };
+  return { results, bases };
 }

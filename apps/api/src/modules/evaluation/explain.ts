@@ -1,5 +1,5 @@
 import { CLASS_LABELS, type ClassLabel, type EvaluationScheme } from '@yuanqu/contracts';
-import type { EnterpriseResult, EvaluationRun } from './evaluation';
+import type { EnterpriseResult, IndicatorResult } from './evaluation';
 
 export interface Shortfall {
   key: string;
@@ -17,48 +17,45 @@ export interface Explanation {
   nextClass: { class: ClassLabel; total: number; gap: number } | null;
 }
 
-/**
- * Why an enterprise stands where it does: its largest shortfalls against the weights, and the
- * total it would need for the next class up — by rank shares, the lowest total in that class
- * among its group in this run (a better class nobody holds is skipped); by score thresholds,
- * the threshold. Vetoed, T and out-of-scope enterprises have no next class by score.
- */
-export function explain(scheme: EvaluationScheme, run: EvaluationRun, enterpriseId: string, limit = 3): Explanation | null {
-  return explainer(scheme, run, limit)(enterpriseId);
-}
+/** Where each class starts in a group: the lowest total among its ranked members in that class. */
+export type ClassFloors = Partial<Record<ClassLabel, number>>;
 
-/**
- * `explain` for every enterprise of a run: the run is indexed once (each group's lowest total per
- * class), so explaining all n enterprises costs O(n), not O(n²).
- */
-export function explainer(scheme: EvaluationScheme, run: EvaluationRun, limit = 3): (enterpriseId: string) => Explanation | null {
-  const byId = new Map(run.results.map((r) => [r.enterpriseId, r]));
-  const lowest = new Map<string, Partial<Record<ClassLabel, number>>>();
-  for (const r of run.results) {
+/** Each group's class floors, from a run's results (one pass, so explaining all n members is O(n)). */
+export function classFloors(results: readonly Pick<EnterpriseResult, 'status' | 'groupKey' | 'class' | 'total'>[]): Map<string, ClassFloors> {
+  const floors = new Map<string, ClassFloors>();
+  for (const r of results) {
     if (r.status !== 'ranked') continue;
-    const minima = lowest.get(r.groupKey!) ?? {};
+    const minima = floors.get(r.groupKey!) ?? {};
     const label = r.class as ClassLabel;
     if (minima[label] === undefined || r.total! < minima[label]) minima[label] = r.total!;
-    lowest.set(r.groupKey!, minima);
+    floors.set(r.groupKey!, minima);
   }
-  return (enterpriseId) => {
-    const own = byId.get(enterpriseId);
-    if (!own) return null;
-    const shortfalls = own.indicators
-      .filter((i) => i.handling !== 'excluded' && i.score < i.weight)
-      .map((i) => ({ key: i.key, value: i.value, benchmark: i.benchmark, score: i.score, lost: i.weight - i.score }))
-      .sort((a, b) => b.lost - a.lost || (a.key < b.key ? -1 : 1))
-      .slice(0, limit);
-    return { shortfalls, nextClass: own.status === 'ranked' ? nextClassOf(scheme, lowest.get(own.groupKey!)!, own) : null };
-  };
+  return floors;
 }
 
-function nextClassOf(scheme: EvaluationScheme, lowest: Partial<Record<ClassLabel, number>>, own: EnterpriseResult): Explanation['nextClass'] {
+type Explained = Pick<EnterpriseResult, 'status' | 'class' | 'total'> & { indicators: readonly Pick<IndicatorResult, 'key' | 'weight' | 'value' | 'benchmark' | 'score' | 'handling'>[] };
+
+/**
+ * Why a result stands where it does: its largest shortfalls against the weights, and the total it
+ * would need for the next class up — by rank shares, the lowest total in that class among its
+ * group in this run (`floors`; a better class nobody holds is skipped); by score thresholds, the
+ * threshold. Vetoed, T and out-of-scope enterprises have no next class by score.
+ */
+export function explainResult(scheme: EvaluationScheme, floors: ClassFloors | undefined, own: Explained, limit = 3): Explanation {
+  const shortfalls = own.indicators
+    .filter((i) => i.handling !== 'excluded' && i.score < i.weight)
+    .map((i) => ({ key: i.key, value: i.value, benchmark: i.benchmark, score: i.score, lost: i.weight - i.score }))
+    .sort((a, b) => b.lost - a.lost || (a.key < b.key ? -1 : 1))
+    .slice(0, limit);
+  return { shortfalls, nextClass: own.status === 'ranked' ? nextClassOf(scheme, floors ?? {}, own) : null };
+}
+
+function nextClassOf(scheme: EvaluationScheme, floors: ClassFloors, own: Explained): Explanation['nextClass'] {
   const index = CLASS_LABELS.indexOf(own.class as ClassLabel);
   for (let k = index - 1; k >= 0; k--) {
     const label = CLASS_LABELS[k]!;
     const rule = scheme.classRule;
-    const total = rule.kind === 'scoreThresholds' ? rule.thresholds[label as 'A' | 'B' | 'C'] : (lowest[label] ?? Infinity);
+    const total = rule.kind === 'scoreThresholds' ? rule.thresholds[label as 'A' | 'B' | 'C'] : (floors[label] ?? Infinity);
     if (Number.isFinite(total)) return { class: label, total, gap: Math.max(0, total - own.total!) };
   }
   return null;

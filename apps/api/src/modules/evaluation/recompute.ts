@@ -3,7 +3,7 @@ import type { Db, Trx } from '../../db/database';
 import type { EvaluationAdjustmentTable } from '../../db/schema';
 import { insertResults } from './evaluation.repository';
 import { consecutiveYears } from './policies';
-import { resultRows, type StoredRow } from './result-rows';
+import { computeRows, readInputs, type KeptResult, type StoredRow } from './result-rows';
 
 type Adjustment = Pick<EvaluationAdjustmentTable, 'enterpriseId' | 'kind' | 'code' | 'points' | 'reason'>;
 
@@ -41,19 +41,20 @@ export async function consecutiveOf(db: Db | Trx, year: number, scope: string | 
 /**
  * Computes a run again from the inputs it keeps and its adjustments, under its own scheme copy:
  * ranks and classes of the whole group move when one member is vetoed or gets points, so every
- * result row is rewritten (in one transaction with the change that caused it).
+ * result row and the run's basis are rewritten (in one transaction with the change that caused it).
  */
 export async function recomputeRun(trx: Trx, run: { id: string; year: number; scope: string | null; scheme: string }): Promise<void> {
   const scheme = JSON.parse(run.scheme) as EvaluationScheme;
   const stored = await trx.selectFrom('evaluationResult').select(['enterpriseId', 'inputs', 'result']).where('runId', '=', run.id).execute();
   const adjustments = await trx.selectFrom('evaluationAdjustment').select(['enterpriseId', 'kind', 'code', 'points', 'reason']).where('runId', '=', run.id).execute();
   const gathered = stored.map((s) => {
-    const before = JSON.parse(s.result) as StoredRow;
-    return { input: withAdjustments(JSON.parse(s.inputs) as EvaluationInput, adjustments), name: before.name, missing: before.missing };
+    const before = JSON.parse(s.result) as Pick<KeptResult, 'name' | 'missing'>;
+    return { input: withAdjustments(readInputs(s.enterpriseId, s.inputs), adjustments), name: before.name, missing: before.missing };
   });
-  const rows = resultRows(scheme, gathered);
+  const { basis, rows } = computeRows(scheme, gathered);
   const consecutive = await consecutiveOf(trx, run.year, run.scope, rows);
   const inputs = new Map(stored.map((s) => [s.enterpriseId, s.inputs]));
   await trx.deleteFrom('evaluationResult').where('runId', '=', run.id).execute();
+  await trx.updateTable('evaluationRun').set({ basis: JSON.stringify(basis) }).where('id', '=', run.id).execute();
   await insertResults(trx, run.id, rows, (enterpriseId) => inputs.get(enterpriseId)!, consecutive);
 }

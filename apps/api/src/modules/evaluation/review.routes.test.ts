@@ -12,6 +12,7 @@ interface Row {
   class: string | null;
   adjustment: number;
   vetoes: string[];
+  nextClass: { class: string; total: number } | null;
   consecutive: number | null;
   policies: { lever: string; text: string; value: number | null }[];
 }
@@ -63,6 +64,9 @@ describe('adjusting a draft run', () => {
     expect(after.results.find((r) => r.enterpriseId === top!.enterpriseId)).toMatchObject({ status: 'vetoed', class: 'D', rank: null, vetoes: ['safetyAccident'], total: top!.total });
     expect(ranked(after)).toHaveLength(ranked(before).length - 1);
     expect(after.results.find((r) => r.enterpriseId === second!.enterpriseId)).toMatchObject({ rank: 1, class: 'A' });
+    // Where the next class up starts is read again from the recomputed run: the lowest total now in it.
+    const lowest = (label: string) => Math.min(...ranked(after).filter((r) => r.class === label).map((r) => r.total!));
+    for (const r of ranked(after).filter((x) => x.class !== 'A')) expect(r.nextClass!.total).toBe(lowest(r.nextClass!.class));
   });
 
   it('adds 加分 to the total exactly and takes it back when removed', async () => {

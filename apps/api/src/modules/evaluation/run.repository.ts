@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database';
 import type { EvaluationRunTable } from '../../db/schema';
+import type { ResultColumns, RunBasis } from './result-rows';
 
 export type RunRow = Selectable<EvaluationRunTable>;
 
@@ -9,8 +10,8 @@ export function findRunRow(db: Db, id: string): Promise<RunRow | undefined> {
   return db.selectFrom('evaluationRun').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** A stored result (JSON) with its inputs (JSON), its consecutive years in the class, and who the enterprise is now: USCC, park or zone, and the unit's path for scope checks. */
-export interface StoredResultRow {
+/** A stored result (its columns, the rest JSON) with its inputs (JSON), its consecutive years in the class, and who the enterprise is now: USCC, park or zone, and the unit's path for scope checks. */
+export interface StoredResultRow extends ResultColumns {
   result: string;
   inputs: string;
   consecutive: number | null;
@@ -26,11 +27,14 @@ export function runResultRows(db: Db, runId: string): Promise<StoredResultRow[]>
     .selectFrom('evaluationResult as r')
     .innerJoin('enterprise as e', 'e.id', 'r.enterpriseId')
     .innerJoin('unit as u', 'u.id', 'e.unitId')
-    .select(['r.result', 'r.inputs', 'r.consecutive', 'e.uscc', 'u.id as unitId', 'u.name as unitName', 'u.path as unitPath'])
+    .select(['r.enterpriseId', 'r.groupKey', 'r.status', 'r.total', 'r.rank', 'r.class', 'r.result', 'r.inputs', 'r.consecutive', 'e.uscc', 'u.id as unitId', 'u.name as unitName', 'u.path as unitPath'])
     .where('r.runId', '=', runId)
     .orderBy('r.enterpriseId')
     .execute();
 }
+
+/** A run's basis as stored (null: its results were kept whole). */
+export const runBasis = (run: Pick<RunRow, 'basis'>): RunBasis | null => (run.basis === null ? null : (JSON.parse(run.basis) as RunBasis));
 
 /** How many enterprises each group of each run ranked, over the whole run (whoever reads it): run id → group key → count. */
 export async function rankedCounts(db: Db, runIds: readonly string[]): Promise<Map<string, Map<string, number>>> {

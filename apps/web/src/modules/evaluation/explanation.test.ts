@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FIGURE_KEYS, type EvaluationPreview } from '@yuanqu/contracts';
-import { figuresRead, indicatorLines, missingLines, pulledDown } from './explanation';
+import { indicatorLines, missingLines, pulledDown } from './explanation';
 import { previewPicture } from './run-preview';
 import { BELOW, result } from './test-fixtures';
 
@@ -64,10 +64,6 @@ describe('the new run’s missing-data picture', () => {
       result({ enterpriseId: 'e5', name: '九江戊', status: 'outOfScope', groupKey: null, class: null }),
     ],
   };
-
-  it('reads the figures of the groups’ indicators only', () => {
-    expect(figuresRead([BELOW])).toEqual(['taxPaid', 'electricityKwh']);
-  });
 
   it('counts each group, T and out of scope, and lists who lacks the report or a figure that counts', () => {
     const picture = previewPicture(preview);

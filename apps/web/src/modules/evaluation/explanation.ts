@@ -1,4 +1,4 @@
-import { FIGURE_KEYS, type FigureKey, type GroupLabels, type IndicatorDisplay, type ResultRow } from '@yuanqu/contracts';
+import { type FigureKey, type GroupLabels, type IndicatorDisplay, type ResultRow } from '@yuanqu/contracts';
 import { displaysOf } from './evaluation-display';
 
 /** One indicator of a result as the explanation shows it. */
@@ -52,10 +52,4 @@ export function missingLines(result: Pick<ResultRow, 'indicators' | 'missing' | 
     const terms = [i.formula.numerator, ...i.formula.denominator];
     return [{ key: i.key, name: i.name, handling: r.handling, lacking: [...new Set(terms)].filter((t) => missing.has(t)) }];
   });
-}
-
-/** The figures a group's indicators read (not the land), in the report's order. */
-export function figuresRead(groups: readonly GroupLabels[]): FigureKey[] {
-  const used = new Set<string>(groups.flatMap((g) => g.indicators.flatMap((i) => [i.formula.numerator, ...i.formula.denominator])));
-  return FIGURE_KEYS.filter((k) => used.has(k));
 }

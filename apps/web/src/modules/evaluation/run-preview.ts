@@ -1,5 +1,4 @@
-import { FIGURE_KEYS, type EvaluationPreview, type FigureKey, type ResultRow } from '@yuanqu/contracts';
-import { figuresRead } from './explanation';
+import { FIGURE_KEYS, figuresRead, type EvaluationPreview, type FigureKey, type ResultRow } from '@yuanqu/contracts';
 
 /** An enterprise the year's data leaves short: no approved annual report, or some figures the indicators read. */
 export interface Lacking {
