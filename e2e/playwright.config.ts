@@ -14,6 +14,8 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   workers: 1,
   retries: 0,
+  // The story specs sign in two or three accounts in turn: about 30 s on a busy 2-core machine.
+  timeout: 60_000,
   reporter: [['list'], ['json', { outputFile: '../.tmp/reports/e2e.json' }]],
   use: {
     baseURL,
