@@ -200,7 +200,7 @@ async function benchDatabase(title: string, url: string, shared: Shared, extraSe
     );
     section.notes.push(
       `The list serves ${pct(http.list.reqPerSec / http.sameBody.reqPerSec)} of the rate Fastify reaches sending the same body with no work behind it: ` +
-        `the rest is the product's per-request work (session lookup, queries, presenter, response validation). ` +
+        `the rest is the product's per-request work (session lookup, queries, presenter, serialising). ` +
         `${num(http.list.reqPerSec)} req/s is one answer every ${num(1000 / http.list.reqPerSec, 1)} ms; the Node process answers one request at a time, so that is roughly its cost per request.`,
     );
 

@@ -116,8 +116,35 @@ export const enterpriseListQuerySchema = z.strictObject({
 });
 export type EnterpriseListQuery = z.infer<typeof enterpriseListQuerySchema>;
 
+/**
+ * One row of the enterprise list: what the list page can show (its columns, the demo tag, the link)
+ * and what pickers need. Contacts, address, description and the version stay on the detail record.
+ */
+export const enterpriseListItemSchema = enterpriseSchema.pick({
+  id: true,
+  uscc: true,
+  name: true,
+  unitId: true,
+  unitPath: true,
+  industryChain: true,
+  industryCode: true,
+  industryName: true,
+  category: true,
+  scale: true,
+  establishedOn: true,
+  twoHigh: true,
+  nearYangtze: true,
+  cloudAdopted: true,
+  cncRate: true,
+  qualifications: true,
+  status: true,
+  isDemo: true,
+  updatedAt: true,
+});
+export type EnterpriseListItem = z.infer<typeof enterpriseListItemSchema>;
+
 export const enterpriseListSchema = z.object({
-  items: z.array(enterpriseSchema),
+  items: z.array(enterpriseListItemSchema),
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),

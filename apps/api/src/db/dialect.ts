@@ -95,12 +95,24 @@ export async function insertRows(db: Kysely<Database> | Transaction<Database>, t
   const numbered = sql`${0}`.compile(db).sql !== '?';
   const perStatement = Math.max(1, Math.min(chunk, Math.floor(MAX_PARAMETERS[numbered ? 'postgres' : 'sqlite'] / columns.length)));
   const head = `insert into "${snake(table)}" (${columns.map((c) => `"${snake(c)}"`).join(', ')}) values `;
+  // The text depends only on the number of rows: built once per size, not 10,000 placeholders per statement.
+  const texts = new Map<number, string>();
+  const textFor = (n: number) => {
+    let text = texts.get(n);
+    if (text === undefined) {
+      const tuples = Array.from({ length: n }, (_, r) => `(${columns.map((_c, k) => (numbered ? `$${r * columns.length + k + 1}` : '?')).join(', ')})`);
+      texts.set(n, (text = head + tuples.join(', ')));
+    }
+    return text;
+  };
   for (let i = 0; i < rows.length; i += perStatement) {
-    const params: unknown[] = [];
-    const tuples = rows.slice(i, i + perStatement).map((row) => {
-      const values = row as Record<string, unknown>;
-      return `(${columns.map((c) => (params.push(values[c]), numbered ? `$${params.length}` : '?')).join(', ')})`;
-    });
-    await db.executeQuery(CompiledQuery.raw(head + tuples.join(', '), params));
+    const n = Math.min(perStatement, rows.length - i);
+    const params: unknown[] = new Array(n * columns.length);
+    let p = 0;
+    for (let r = i; r < i + n; r++) {
+      const values = rows[r] as Record<string, unknown>;
+      for (const c of columns) params[p++] = values[c];
+    }
+    await db.executeQuery(CompiledQuery.raw(textFor(n), params));
   }
 }

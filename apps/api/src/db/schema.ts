@@ -194,6 +194,12 @@ export interface SettingTable {
   updatedAt: string;
 }
 
+/** Writes per table, counted by triggers (see the 20261127T0330 migration): a cheap "has it changed?". */
+export interface ChangeCounterTable {
+  tableName: string;
+  changes: number;
+}
+
 export interface Database {
   unit: UnitTable;
   user: UserTable;
@@ -225,4 +231,5 @@ export interface Database {
   evaluationScheme: EvaluationSchemeTable;
   evaluationAdjustment: EvaluationAdjustmentTable;
   evaluationObjection: EvaluationObjectionTable;
+  changeCounter: ChangeCounterTable;
 }

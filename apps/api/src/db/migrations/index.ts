@@ -17,6 +17,7 @@ import * as createMapLayer from './20261126T2320-create-map-layer';
 import * as createEvaluationScheme from './20261127T0100-create-evaluation-scheme';
 import * as evaluationRunBasis from './20261127T0300-evaluation-run-basis';
 import * as evaluationResultEnterpriseUnchecked from './20261127T0310-evaluation-result-enterprise-unchecked';
+import * as createChangeCounter from './20261127T0330-create-change-counter';
 
 // Migrations are listed here rather than read from disk so the bundled server carries them.
 const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '20261127T0100-create-evaluation-scheme': createEvaluationScheme,
   '20261127T0300-evaluation-run-basis': evaluationRunBasis,
   '20261127T0310-evaluation-result-enterprise-unchecked': evaluationResultEnterpriseUnchecked,
+  '20261127T0330-create-change-counter': createChangeCounter,
 };
 
 export const migrationProvider: MigrationProvider = {

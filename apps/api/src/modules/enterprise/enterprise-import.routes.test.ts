@@ -133,7 +133,8 @@ describe('POST /enterprises/import', () => {
     const list = await stats.get('/api/v1/enterprises?pageSize=200');
     const listed = list.json().items.filter((e: { uscc: string }) => usccs.includes(e.uscc));
     expect(listed.map((e: { name: string }) => e.name).sort()).toEqual(rows.map((r) => r.name).sort());
-    expect(listed[0]).toMatchObject({ industryChain: 'newMaterials', category: 'industrial', scale: 'below', cncRate: 40, twoHigh: false, version: 1 });
+    expect(listed[0]).toMatchObject({ industryChain: 'newMaterials', category: 'industrial', scale: 'below', cncRate: 40, twoHigh: false });
+    expect((await stats.get(`/api/v1/enterprises/${listed[0].id}`)).json()).toMatchObject({ uscc: listed[0].uscc, version: 1 });
     for (const uscc of usccs) {
       const history = (await stats.get(`/api/v1/enterprises/${await idOf(uscc)}/history`)).json();
       expect(history).toHaveLength(1);

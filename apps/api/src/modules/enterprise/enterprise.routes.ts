@@ -33,7 +33,13 @@ export const enterpriseRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
 
   app.get(
     '/enterprises',
-    { config: { access: { roles: ALL_ROLES } }, schema: { tags: ['enterprises'], querystring: enterpriseListQuerySchema, response: { 200: enterpriseListSchema } } },
+    {
+      config: { access: { roles: ALL_ROLES } },
+      schema: { tags: ['enterprises'], querystring: enterpriseListQuerySchema, response: { 200: enterpriseListSchema } },
+      // The presenter builds every item as the typed EnterpriseListItem literal, so the schema
+      // documents the answer without checking it again (50 items took a tenth of the request).
+      serializerCompiler: () => (data) => JSON.stringify(data),
+    },
     async (request) => service.listEnterprisesFor(deps, request.viewer!, request.query),
   );
 

@@ -11,9 +11,9 @@ import { enterpriseInScope, unitInScope, type Viewer } from '../auth/viewer';
 import { isAssignableIndustry } from '../dictionary/industry';
 import { withFiguresRefiled } from '../statistics/rollup';
 import { unitMap, type UnitRow } from '../unit/unit.repository';
-import { columnsOf, contentOf, fieldsNotPermittedForSelf, sortQualifications, type EnterpriseRecord } from './enterprise';
+import { columnsOf, contentOf, createdChanges, createdValues, fieldsNotPermittedForSelf, sortQualifications, type EnterpriseRecord } from './enterprise';
 import { exportRow } from './enterprise-excel';
-import { presentEnterprise } from './enterprise.presenter';
+import { presentEnterprise, presentListItem } from './enterprise.presenter';
 import * as repo from './enterprise.repository';
 
 export interface EnterpriseDeps {
@@ -34,10 +34,12 @@ function unitPathOf(units: ReadonlyMap<string, UnitRow>, unitId: string | undefi
 }
 
 export async function listEnterprisesFor(deps: EnterpriseDeps, viewer: Viewer, query: EnterpriseListQuery): Promise<EnterpriseList> {
-  const units = await unitMap(deps.db);
+  let units = await unitMap(deps.db);
   const unitPath = unitPathOf(units, query.unitId);
   const { rows, total } = await repo.listEnterprises(deps.db, viewer, { ...query, unitPath }, likeOperator(deps.config.database));
-  return { items: rows.map((r) => presentEnterprise(r, viewer, units)), total, page: query.page, pageSize: query.pageSize };
+  // Rows name their unit by id: one placed in a unit added since the tree was read needs it re-read.
+  if (rows.some((r) => !units.has(r.unitId))) units = await unitMap(deps.db);
+  return { items: rows.map((r) => presentListItem(r, viewer, units)), total, page: query.page, pageSize: query.pageSize };
 }
 
 /** The 409 for a stale version, carrying the record as it now stands so the user can redo the change. */
@@ -81,7 +83,7 @@ export async function createEnterprise(deps: EnterpriseDeps, ctx: RequestContext
       throw new AppError('DUPLICATE', 'an enterprise with this USCC exists', { field: 'uscc' });
     }
     await repo.insertEnterprises(trx, [row], new Map([[row.id, fields.qualifications]]));
-    await appendAudit(trx, [auditEvent(ctx, 'enterprise.create', { entityType: 'enterprise', entityId: row.id, detail: { changes: diff({}, fields) } })]);
+    await appendAudit(trx, [auditEvent(ctx, 'enterprise.create', { entityType: 'enterprise', entityId: row.id, detail: { values: createdValues(fields) } })]);
   });
   return getEnterprise(deps, viewer, row.id);
 }
@@ -128,7 +130,10 @@ export async function setEnterpriseStatus(deps: EnterpriseDeps, ctx: RequestCont
 export async function getHistory(deps: EnterpriseDeps, viewer: Viewer, id: string): Promise<Change[]> {
   await getRecord(deps.db, viewer, id);
   const rows = await listEntityAudit(deps.db, 'enterprise', id);
-  return rows.map((r) => ({ at: r.at, actor: r.actorName, action: r.action, changes: (JSON.parse(r.detail) as { changes?: Change['changes'] })?.changes ?? {} }));
+  return rows.map((r) => {
+    const detail = JSON.parse(r.detail) as { changes?: Change['changes']; values?: Record<string, unknown> } | null;
+    return { at: r.at, actor: r.actorName, action: r.action, changes: detail?.changes ?? (detail?.values ? createdChanges(detail.values) : {}) };
+  });
 }
 
 export async function enterpriseStats(deps: EnterpriseDeps, viewer: Viewer): Promise<EnterpriseStats> {

@@ -12,15 +12,17 @@ function chunks<T>(items: T[]): T[][] {
   return out;
 }
 
-/** Enterprises by USCC, with the unit path their scope is judged by and what the rollup files them under. */
+/**
+ * Enterprises by USCC, with what the rollup files them under. Scope is judged by the unit's path,
+ * which the caller takes from the unit tree: 50,000 copies of a path would be 6 MB of strings.
+ */
 export async function findEnterpriseRefs(db: Db, usccs: string[]) {
   const out = [];
   for (const part of chunks([...new Set(usccs)])) {
     out.push(
       ...(await db
         .selectFrom('enterprise')
-        .innerJoin('unit', 'unit.id', 'enterprise.unitId')
-        .select(['enterprise.id', 'enterprise.uscc', 'enterprise.status', 'unit.path as unitPath', 'enterprise.unitId', 'enterprise.industryChain', 'enterprise.scale', 'enterprise.scaleSince'])
+        .select(['enterprise.id', 'enterprise.uscc', 'enterprise.status', 'enterprise.unitId', 'enterprise.industryChain', 'enterprise.scale', 'enterprise.scaleSince'])
         .where('enterprise.uscc', 'in', part)
         .execute()),
     );

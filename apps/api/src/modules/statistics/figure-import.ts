@@ -51,7 +51,10 @@ export interface FigureRow {
   row: number;
   uscc: string;
   period: string;
-  /** Every figure: null where the cell was empty (not reported). */
+  /**
+   * The figures the row reports; an empty cell (not reported) has no key. Readers take a missing
+   * key as null: 100,000 rows keep 8 keys each instead of 21.
+   */
   values: FigureValues;
 }
 
@@ -89,7 +92,6 @@ export function rowChecker(latestPeriod: string) {
     let reported = false;
     for (const col of FIGURE_COLUMNS) {
       const cell = cells.get(col.key);
-      values[col.key] = null;
       if (cell === undefined) continue;
       const parsed = parseFigureCell(col, cell);
       if (parsed.ok) values[col.key] = parsed.value;

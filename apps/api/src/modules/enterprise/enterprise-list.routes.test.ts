@@ -1,0 +1,93 @@
+import ExcelJS from 'exceljs';
+import { completeUscc, enterpriseListItemSchema } from '@yuanqu/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enterpriseId, startTestApp, type Agent, type TestApp } from '../../test/harness';
+import { CATEGORY_LABELS, CHAIN_LABELS, COLUMNS, SCALE_LABELS } from './enterprise-columns';
+
+let t: TestApp;
+let staff: Agent;
+let zoneId: string;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  staff = await t.login('stats');
+  const units = (await staff.get('/api/v1/units')).json() as { id: string; code: string }[];
+  zoneId = units.find((u) => u.code === 'XY-CD-P3-MFG')!.id;
+});
+afterAll(() => t.close());
+
+const total = async (query: string) => ((await staff.get(`/api/v1/enterprises?${query}`)).json() as { total: number }).total;
+
+// What EnterpriseListPage.vue shows (name link and demo tag, then each optional column) and what
+// the enterprise pickers read: a slimmer row must still carry all of it, as the detail has it.
+const SHOWN = [
+  'id', 'name', 'isDemo', 'uscc', 'unitPath', 'industryChain', 'industryCode', 'industryName', 'category', 'scale',
+  'qualifications', 'twoHigh', 'nearYangtze', 'cloudAdopted', 'cncRate', 'establishedOn', 'status', 'updatedAt',
+] as const;
+
+describe('enterprise list rows', () => {
+  it('carry every column the list page shows, equal to the detail record, and no contacts or description', async () => {
+    const list = (await staff.get('/api/v1/enterprises?qualification=littleGiant')).json();
+    const row = list.items[0];
+    const detail = (await staff.get(`/api/v1/enterprises/${row.id}`)).json();
+    for (const key of SHOWN) expect(row[key], key).toEqual(detail[key]);
+    expect(row.qualifications.map((q: { type: string }) => q.type)).toContain('littleGiant');
+    expect(row.unitPath.map((u: { name: string }) => u.name)).toContain('3号园');
+    expect(() => enterpriseListItemSchema.strict().parse(row)).not.toThrow();
+    for (const key of ['contactName', 'contactPhone', 'address', 'description']) expect(row).not.toHaveProperty(key);
+  });
+});
+
+describe('the list total', () => {
+  it('follows every write at once: create, qualification, archive, restore', async () => {
+    const chain = 'industryChain=newMaterials';
+    const before = await total(chain);
+    const giants = await total('qualification=littleGiant');
+    const created = await staff.post('/api/v1/enterprises', {
+      uscc: completeUscc('91360403TKL00001'),
+      name: '九江总数测试材料有限公司',
+      unitId: zoneId,
+      industryChain: 'newMaterials',
+      industryCode: '3985',
+      category: 'industrial',
+      scale: 'below',
+    });
+    expect(created.statusCode).toBe(201);
+    expect(await total(chain)).toBe(before + 1);
+
+    const { id, version } = created.json();
+    await staff.patch(`/api/v1/enterprises/${id}`, { version, qualifications: [{ type: 'littleGiant', grantedOn: '2025-06-01' }] });
+    expect(await total('qualification=littleGiant')).toBe(giants + 1);
+
+    await staff.post(`/api/v1/enterprises/${id}/archive`, { version: version + 1 });
+    expect(await total(chain)).toBe(before);
+    expect(await total(`${chain}&status=archived`)).toBe(1);
+    await staff.post(`/api/v1/enterprises/${id}/restore`, { version: version + 2 });
+    expect(await total(chain)).toBe(before + 1);
+  });
+
+  it('follows an import and a write made outside the API (another process, a hand-run UPDATE)', async () => {
+    const chain = 'industryChain=digital';
+    const before = await total(chain);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('企业');
+    ws.addRow(COLUMNS.map((c) => c.header));
+    const row = { uscc: completeUscc('91360403TKL00002'), name: '九江总数导入数字有限公司', unitId: '高端制造功能区', industryChain: CHAIN_LABELS.digital, industryCode: '3985', category: CATEGORY_LABELS.other, scale: SCALE_LABELS.below };
+    ws.addRow(COLUMNS.map((c) => (row as Record<string, string>)[c.key] ?? null));
+    const res = await staff.upload('/api/v1/enterprises/import', Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(res.json()).toMatchObject({ created: 1 });
+    expect(await total(chain)).toBe(before + 1);
+
+    const id = await enterpriseId(t, '总数导入数字');
+    await t.database.db.updateTable('enterprise').set({ industryChain: 'newMaterials' }).where('id', '=', id).execute();
+    expect(await total(chain)).toBe(before);
+  });
+
+  it('is counted within each viewer’s scope, not shared between scopes', async () => {
+    const admin = await t.login('admin');
+    const all = ((await admin.get('/api/v1/enterprises')).json() as { total: number }).total;
+    const own = await t.login('hongli');
+    expect(((await own.get('/api/v1/enterprises')).json() as { total: number }).total).toBe(1);
+    expect(((await admin.get('/api/v1/enterprises')).json() as { total: number }).total).toBe(all);
+  });
+});
