@@ -48,6 +48,7 @@ test('a clerk vetoes one enterprise, a second person approves, the clerk publish
   await openTab(shenhe, runId, 'review', '审核发布');
   await shenhe.getByRole('button', { name: '审核通过' }).click();
   await expect(shenhe.getByRole('tabpanel', { name: '审核发布' }).getByText('已审核', { exact: true })).toBeVisible();
+  await expect(shenhe.getByRole('tabpanel', { name: '审核发布' }).getByText('经济发展局 科长（审核）')).toBeVisible();
 
   // The clerk publishes (after reloading: the run moved on meanwhile).
   await openTab(stats, runId, 'review', '审核发布');

@@ -104,13 +104,15 @@ export const runResultSchema = resultRowSchema.extend({
 export type RunResult = z.infer<typeof runResultSchema>;
 
 /**
- * A run's results (in the reader's scope), its groups' labels, and the scheme's items staff adjust
- * with (加分/减分 items, veto items, T reasons).
+ * A run's results (in the reader's scope), its groups' labels, the scheme's items staff adjust
+ * with (加分/减分 items, veto items, T reasons), and the display names of the accounts that
+ * submitted, reviewed and published it, by username.
  */
 export const runSchema = runSummarySchema.extend({
   groups: z.array(runGroupSchema),
   results: z.array(runResultSchema),
   items: runItemsSchema,
+  people: z.record(z.string(), z.string()),
 });
 export type EvaluationRunDetail = z.infer<typeof runSchema>;
 

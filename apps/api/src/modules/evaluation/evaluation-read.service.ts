@@ -41,10 +41,17 @@ export async function readRun(db: Db, viewer: Pick<Viewer, 'unitPaths'>, id: str
 /** The scheme's items staff adjust with, with their labels. */
 export const schemeItems = (scheme: EvaluationScheme) => ({ adjustmentItems: scheme.adjustmentItems, vetoItems: scheme.vetoItems, exemptReasons: scheme.exemptReasons });
 
-/** A run's results (in the viewer's scope), with the labels pages need (groups and indicators) and the scheme's items staff adjust with. */
+/** The display names of the accounts that moved a run through review, by username (a removed account keeps its username). */
+async function reviewPeople(db: Db, row: RunRow): Promise<Record<string, string>> {
+  const usernames = [row.submittedBy, row.reviewedBy, row.publishedBy].filter((u): u is string => u !== null);
+  const users = usernames.length === 0 ? [] : await db.selectFrom('user').select(['username', 'displayName']).where('username', 'in', usernames).execute();
+  return Object.fromEntries(usernames.map((u) => [u, users.find((x) => x.username === u)?.displayName || u]));
+}
+
+/** A run's results (in the viewer's scope), with the labels pages need (groups and indicators), the scheme's items staff adjust with and who reviewed it. */
 export async function getRun(db: Db, viewer: Viewer, id: string): Promise<EvaluationRunDetail> {
   const { row, scheme, groups, results } = await readRun(db, viewer, id);
-  return { ...runSummary(row), groups, items: schemeItems(scheme), results };
+  return { ...runSummary(row), groups, items: schemeItems(scheme), results, people: await reviewPeople(db, row) };
 }
 
 /** Two runs side by side (typically the previous year's and this one's): who moved up or down a class. */

@@ -19,6 +19,7 @@ interface Row {
 interface Run {
   id: string;
   state: string;
+  people: Record<string, string>;
   version: number;
   results: Row[];
 }
@@ -123,6 +124,8 @@ describe('review and publication', () => {
   it('publishes: the enterprise then reads its own result, rank within its group and policies, and nobody else’s', async () => {
     const published = await publish(r.id);
     expect(published.state).toBe('published');
+    // Each step names its account as people know it.
+    expect(published.people).toEqual({ stats: '经济发展局 统计员', shenhe: '经济发展局 科长（审核）' });
     const mine = (await hongli.get(`/api/v1/evaluation/enterprises/${ownId}/results`)).json();
     expect(mine).toHaveLength(1);
     const own = published.results.find((x) => x.enterpriseId === ownId)!;
