@@ -32,6 +32,7 @@ test('a clerk vetoes one enterprise, a second person approves, the clerk publish
   await dialog.getByRole('button', { name: '确定' }).click();
   await expect(stats.getByText('已调整，本批次已重新计算')).toBeVisible();
   await expect(stats.getByRole('row').filter({ hasText: XUNXIN })).toContainText('浔应急罚〔2022〕12号');
+  await expect(stats.getByRole('row').filter({ hasText: XUNXIN })).toContainText('经济发展局 统计员');
 
   // The ranking now shows it D by veto.
   await openTab(stats, runId, 'ranking', '排名');

@@ -106,7 +106,7 @@ export type RunResult = z.infer<typeof runResultSchema>;
 /**
  * A run's results (in the reader's scope), its groups' labels, the scheme's items staff adjust
  * with (加分/减分 items, veto items, T reasons), and the display names of the accounts that
- * submitted, reviewed and published it, by username.
+ * adjusted it, submitted, reviewed and published it, by username.
  */
 export const runSchema = runSummarySchema.extend({
   groups: z.array(runGroupSchema),

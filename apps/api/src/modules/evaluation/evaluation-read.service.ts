@@ -41,9 +41,10 @@ export async function readRun(db: Db, viewer: Pick<Viewer, 'unitPaths'>, id: str
 /** The scheme's items staff adjust with, with their labels. */
 export const schemeItems = (scheme: EvaluationScheme) => ({ adjustmentItems: scheme.adjustmentItems, vetoItems: scheme.vetoItems, exemptReasons: scheme.exemptReasons });
 
-/** The display names of the accounts that moved a run through review, by username (a removed account keeps its username). */
+/** The display names of the accounts that adjusted a run or moved it through review, by username (a removed account keeps its username). */
 async function reviewPeople(db: Db, row: RunRow): Promise<Record<string, string>> {
-  const usernames = [row.submittedBy, row.reviewedBy, row.publishedBy].filter((u): u is string => u !== null);
+  const adjusters = await db.selectFrom('evaluationAdjustment').select('createdBy').distinct().where('runId', '=', row.id).execute();
+  const usernames = [...new Set([row.submittedBy, row.reviewedBy, row.publishedBy, ...adjusters.map((a) => a.createdBy)])].filter((u): u is string => u !== null);
   const users = usernames.length === 0 ? [] : await db.selectFrom('user').select(['username', 'displayName']).where('username', 'in', usernames).execute();
   return Object.fromEntries(usernames.map((u) => [u, users.find((x) => x.username === u)?.displayName || u]));
 }

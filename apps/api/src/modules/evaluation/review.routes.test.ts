@@ -62,6 +62,8 @@ describe('adjusting a draft run', () => {
     expect(res.json().adjustment).toMatchObject({ kind: 'veto', reason: '发生一起较大生产安全事故', evidence: '浔应急罚〔2022〕12号', createdBy: 'stats', enterpriseName: top!.name });
     const after = await run(before.id);
     expect(after.version).toBe(before.version + 1);
+    expect(before.people).toEqual({});
+    expect(after.people).toEqual({ stats: '经济发展局 统计员' });
     expect(after.results.find((r) => r.enterpriseId === top!.enterpriseId)).toMatchObject({ status: 'vetoed', class: 'D', rank: null, vetoes: ['safetyAccident'], total: top!.total });
     expect(ranked(after)).toHaveLength(ranked(before).length - 1);
     expect(after.results.find((r) => r.enterpriseId === second!.enterpriseId)).toMatchObject({ rank: 1, class: 'A' });
