@@ -75,6 +75,7 @@ test('a clerk vetoes one enterprise, a second person approves, the clerk publish
   // The clerk answers; the enterprise reads the answer.
   await openTab(stats, runId, 'objections', '异议');
   const row = stats.getByRole('row').filter({ hasText: HONGLI });
+  await expect(row).toContainText('鸿利达新材料 企业联络员');
   await expect(row).toContainText('待答复');
   await row.getByRole('button', { name: '答复' }).click();
   const answer = stats.getByRole('dialog', { name: `答复“${HONGLI}”的异议` });

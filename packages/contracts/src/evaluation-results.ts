@@ -138,11 +138,14 @@ export const objectionSchema = z.object({
   enterpriseName: z.string(),
   text: z.string(),
   filedBy: z.string(),
+  /** The filing account's display name (its username if the account is gone). */
+  filedByName: z.string(),
   filedAt: z.string(),
   state: z.enum(['open', 'answered']),
   outcome: z.enum(OBJECTION_OUTCOMES).nullable(),
   answer: z.string().nullable(),
   answeredBy: z.string().nullable(),
+  answeredByName: z.string().nullable(),
   answeredAt: z.string().nullable(),
   version: z.number().int(),
 });

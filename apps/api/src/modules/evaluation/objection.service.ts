@@ -14,12 +14,20 @@ function objectionQuery(db: Db) {
     .innerJoin('evaluationRun as r', 'r.id', 'o.runId')
     .innerJoin('enterprise as e', 'e.id', 'o.enterpriseId')
     .innerJoin('unit as u', 'u.id', 'e.unitId')
+    .leftJoin('user as filer', 'filer.username', 'o.filedBy')
+    .leftJoin('user as answerer', 'answerer.username', 'o.answeredBy')
     .selectAll('o')
-    .select(['r.year', 'e.name as enterpriseName', 'u.path']);
+    .select(['r.year', 'e.name as enterpriseName', 'u.path', 'filer.displayName as filerName', 'answerer.displayName as answererName']);
 }
 
-type Joined = EvaluationObjectionTable & { year: number; enterpriseName: string; path: string };
-const present = ({ path: _path, ...o }: Joined): ObjectionRow => ({ ...o, state: o.state as ObjectionRow['state'], outcome: o.outcome as ObjectionOutcome | null });
+type Joined = EvaluationObjectionTable & { year: number; enterpriseName: string; path: string; filerName: string | null; answererName: string | null };
+const present = ({ path: _path, filerName, answererName, ...o }: Joined): ObjectionRow => ({
+  ...o,
+  state: o.state as ObjectionRow['state'],
+  outcome: o.outcome as ObjectionOutcome | null,
+  filedByName: filerName || o.filedBy,
+  answeredByName: o.answeredBy === null ? null : answererName || o.answeredBy,
+});
 
 /** Objections the viewer may read: an enterprise its own, the committee those of enterprises in its scope; open ones first, newest first. */
 export async function listObjections(db: Db, viewer: Viewer, filter: { state?: 'open' | 'answered'; runId?: string; enterpriseId?: string }): Promise<ObjectionRow[]> {
@@ -69,6 +77,6 @@ export async function answerObjection(db: Db, ctx: RequestContext, id: string, b
     const messages = (accounts.get(current.enterpriseId) ?? []).map((userId) => ({ userId, kind: 'objectionAnswered' as const, params: { year: current.year, outcome: body.outcome, runId: current.runId }, ref: id }));
     await notify(trx, messages, now);
     await appendAudit(trx, [auditEvent(ctx, 'evaluation.answer', { entityType: 'evaluationObjection', entityId: id, detail: { enterpriseId: current.enterpriseId, outcome: body.outcome, answer: body.answer } })]);
-    return present({ ...current, ...change });
+    return present({ ...current, ...change, answererName: viewer.displayName });
   });
 }

@@ -142,16 +142,17 @@ describe('review and publication', () => {
   it('takes one objection at a time and the committee answers it once, refusing a stale version', async () => {
     const filed = await hongli.post(`/api/v1/evaluation/runs/${r.id}/objections`, { text: '我司 2022 年实缴税金应含土地使用税，请复核亩均税收。' });
     expect(filed.statusCode, filed.body).toBe(201);
+    expect(filed.json()).toMatchObject({ filedBy: 'hongli', filedByName: '鸿利达新材料 企业联络员', answeredByName: null });
     expect((await hongli.post(`/api/v1/evaluation/runs/${r.id}/objections`, { text: '再次提出异议' })).json().error.details).toMatchObject({ reason: 'objectionOpen' });
     const open = (await stats.get('/api/v1/evaluation/objections?state=open')).json();
     expect(open.map((o: { id: string }) => o.id)).toContain(filed.json().id);
     const answer = { version: 99, outcome: 'maintained', answer: '经核实，土地使用税已计入实缴税金，维持原结果。' };
     expect((await stats.post(`/api/v1/evaluation/objections/${filed.json().id}/answer`, answer)).statusCode).toBe(409);
     const answered = await stats.post(`/api/v1/evaluation/objections/${filed.json().id}/answer`, { ...answer, version: 1 });
-    expect(answered.json()).toMatchObject({ state: 'answered', outcome: 'maintained', answeredBy: 'stats' });
+    expect(answered.json()).toMatchObject({ state: 'answered', outcome: 'maintained', answeredBy: 'stats', answeredByName: '经济发展局 统计员' });
     expect((await stats.post(`/api/v1/evaluation/objections/${filed.json().id}/answer`, { ...answer, version: 2 })).json().error.details).toMatchObject({ reason: 'alreadyAnswered' });
     const mine = (await hongli.get(`/api/v1/evaluation/enterprises/${ownId}/results`)).json();
-    expect(mine[0].objections[0]).toMatchObject({ state: 'answered', answer: answer.answer });
+    expect(mine[0].objections[0]).toMatchObject({ state: 'answered', answer: answer.answer, answeredByName: '经济发展局 统计员' });
     expect((await hongli.get('/api/v1/notifications')).json().items.map((m: { kind: string }) => m.kind)).toContain('objectionAnswered');
   });
 
