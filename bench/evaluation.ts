@@ -22,6 +22,7 @@ import { cliContext } from '../apps/api/src/cli/context';
 import { runGenerate } from '../apps/api/src/cli/generate';
 import { loadConfig, type Config } from '../apps/api/src/config';
 import { migrateToLatest, openDatabase, type Db } from '../apps/api/src/db/database';
+import { isPostgres } from '../apps/api/src/db/dialect';
 import { systemClock } from '../apps/api/src/lib/clock';
 import { systemContext } from '../apps/api/src/modules/audit/audit.context';
 import { createUser } from '../apps/api/src/modules/auth/user.service';
@@ -72,7 +73,7 @@ async function clerk(app: FastifyInstance): Promise<(method: 'GET' | 'POST', url
 async function deleteRun(db: Db, id: string): Promise<void> {
   await db.deleteFrom('evaluationResult').where('runId', '=', id).execute();
   await db.deleteFrom('evaluationRun').where('id', '=', id).execute();
-  if (sql`${0}`.compile(db).sql !== '?') await sql`vacuum evaluation_result`.execute(db);
+  if (isPostgres(db)) await sql`vacuum evaluation_result`.execute(db);
 }
 
 /** The time from the start of a service-path run to the first report of each stage, and to its end (gathering starts at 0). */

@@ -61,13 +61,16 @@ export function likeOperator(database: Config['database']): 'like' | 'ilike' {
   return database.dialect === 'postgres' ? 'ilike' : 'like';
 }
 
+/** Whether a Kysely instance speaks PostgreSQL (numbered `$n` placeholders), read from Kysely itself. */
+export const isPostgres = (db: Kysely<Database> | Transaction<Database>): boolean => sql`${0}`.compile(db).sql !== '?';
+
 /**
  * A JSON object the database builds from columns, `{ key: column, … }` in the order given
  * (SQLite `json_object`, PostgreSQL `json_build_object`; at most 50 pairs). Read it back with
  * `jsonValue`. Both print integers as integers and doubles so that they parse to the same double.
  */
 export function jsonObject(db: Kysely<Database>, pairs: readonly (readonly [key: string, column: string])[]): RawBuilder<unknown> {
-  const fn = sql`${0}`.compile(db).sql === '?' ? sql.raw('json_object') : sql.raw('json_build_object');
+  const fn = isPostgres(db) ? sql.raw('json_build_object') : sql.raw('json_object');
   return sql`${fn}(${sql.join(pairs.map(([key, column]) => sql`${sql.lit(key)}, ${sql.ref(column)}`))})`;
 }
 
@@ -92,7 +95,7 @@ export const MAX_PARAMETERS = { sqlite: 32_766, postgres: 65_535 } as const;
 export async function insertRows(db: Kysely<Database> | Transaction<Database>, table: keyof Database, rows: readonly object[], chunk = 400): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]!);
-  const numbered = sql`${0}`.compile(db).sql !== '?';
+  const numbered = isPostgres(db);
   const perStatement = Math.max(1, Math.min(chunk, Math.floor(MAX_PARAMETERS[numbered ? 'postgres' : 'sqlite'] / columns.length)));
   const head = `insert into "${snake(table)}" (${columns.map((c) => `"${snake(c)}"`).join(', ')}) values `;
   // The text depends only on the number of rows: built once per size, not 10,000 placeholders per statement.

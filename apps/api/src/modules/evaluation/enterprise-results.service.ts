@@ -5,7 +5,7 @@ import { enterpriseInScope, type Viewer } from '../auth/viewer';
 import { readRow } from './evaluation.service';
 import { schemeItems } from './evaluation-read.service';
 import { listObjections } from './objection.service';
-import { rankedCounts, runBasis } from './run.repository';
+import { RESULT_COLUMNS, rankedCounts, runBasis } from './run.repository';
 import { resultReader } from './result-rows';
 import { schemeRef } from './run-summary';
 
@@ -21,7 +21,7 @@ export async function enterpriseResults(db: Db, viewer: Viewer, enterpriseId: st
   const rows = await db
     .selectFrom('evaluationResult as r')
     .innerJoin('evaluationRun as run', 'run.id', 'r.runId')
-    .select(['run.id', 'run.year', 'run.schemeId', 'run.scheme', 'run.basis', 'run.publishedAt', 'r.enterpriseId', 'r.groupKey', 'r.status', 'r.total', 'r.rank', 'r.class', 'r.result', 'r.consecutive'])
+    .select(['run.id', 'run.year', 'run.schemeId', 'run.scheme', 'run.basis', 'run.publishedAt', ...RESULT_COLUMNS, 'r.consecutive'])
     .where('r.enterpriseId', '=', enterpriseId)
     .where('run.state', '=', 'published')
     .orderBy('run.year', 'desc')

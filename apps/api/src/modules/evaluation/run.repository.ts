@@ -21,13 +21,16 @@ export interface StoredResultRow extends ResultColumns {
   unitPath: string;
 }
 
+/** A result row's columns as `resultReader` reads them, the rest of the result (JSON) included. */
+export const RESULT_COLUMNS = ['r.enterpriseId', 'r.groupKey', 'r.status', 'r.total', 'r.rank', 'r.class', 'r.result'] as const;
+
 /** Every result of a run, by enterprise id. */
 export function runResultRows(db: Db, runId: string): Promise<StoredResultRow[]> {
   return db
     .selectFrom('evaluationResult as r')
     .innerJoin('enterprise as e', 'e.id', 'r.enterpriseId')
     .innerJoin('unit as u', 'u.id', 'e.unitId')
-    .select(['r.enterpriseId', 'r.groupKey', 'r.status', 'r.total', 'r.rank', 'r.class', 'r.result', 'r.inputs', 'r.consecutive', 'e.uscc', 'u.id as unitId', 'u.name as unitName', 'u.path as unitPath'])
+    .select([...RESULT_COLUMNS, 'r.inputs', 'r.consecutive', 'e.uscc', 'u.id as unitId', 'u.name as unitName', 'u.path as unitPath'])
     .where('r.runId', '=', runId)
     .orderBy('r.enterpriseId')
     .execute();
