@@ -1,7 +1,7 @@
 import { StringDecoder } from 'node:string_decoder';
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { entryStream, zipEntries, type ZipEntry } from './zip';
 import { AppError } from './errors';
+import { attribute, XmlScanner, type XmlHandler } from './xml-scanner';
 
 /** A cell as stored: shared and inline strings as text, numbers as numbers, booleans as booleans. */
 export type SheetCell = string | number | boolean | null;
@@ -32,40 +32,39 @@ export async function* readFirstSheet(buf: Buffer): AsyncGenerator<SheetRow> {
 }
 
 /**
- * Feeds an entry's XML through a SAX parser chunk by chunk, decoding UTF-8 across chunk
- * boundaries; yields after each chunk. Malformed XML throws (saxes throws without an error handler).
+ * Feeds an entry's XML through the scanner chunk by chunk, decoding UTF-8 across chunk
+ * boundaries; yields after each chunk. Malformed XML throws XmlFormatError.
  */
-async function* parse(entry: ZipEntry, parser: SaxesParser): AsyncGenerator<void> {
+async function* parse(entry: ZipEntry, handler: XmlHandler): AsyncGenerator<void> {
+  const scanner = new XmlScanner(handler);
   const decoder = new StringDecoder('utf8');
   for await (const chunk of entryStream(entry) as AsyncIterable<Buffer>) {
-    parser.write(decoder.write(chunk));
+    scanner.write(decoder.write(chunk));
     yield;
   }
-  parser.write(decoder.end());
-  parser.close();
+  scanner.write(decoder.end());
+  scanner.end();
 }
 
-async function collect(entry: ZipEntry, setup: (p: SaxesParser) => void): Promise<void> {
-  const parser = new SaxesParser();
-  setup(parser);
-  for await (const _ of parse(entry, parser));
+async function collect(entry: ZipEntry, handler: Partial<XmlHandler>): Promise<void> {
+  for await (const _ of parse(entry, { open: () => undefined, close: () => undefined, text: () => undefined, ...handler }));
 }
 
 async function firstSheetPath(byName: Map<string, ZipEntry>): Promise<string> {
   let rid: string | undefined;
-  await collect(byName.get('xl/workbook.xml')!, (p) =>
-    p.on('opentag', (t: SaxesTagPlain) => {
-      if (rid === undefined && t.name === 'sheet') rid = t.attributes['r:id'];
-    }),
-  );
+  await collect(byName.get('xl/workbook.xml')!, {
+    open: (name, tag) => {
+      if (rid === undefined && name === 'sheet') rid = attribute(tag, 'r:id');
+    },
+  });
   const rels = byName.get('xl/_rels/workbook.xml.rels');
   if (rid === undefined || !rels) return 'xl/worksheets/sheet1.xml';
   let target: string | undefined;
-  await collect(rels, (p) =>
-    p.on('opentag', (t: SaxesTagPlain) => {
-      if (t.name === 'Relationship' && t.attributes.Id === rid) target = t.attributes.Target;
-    }),
-  );
+  await collect(rels, {
+    open: (name, tag) => {
+      if (name === 'Relationship' && attribute(tag, 'Id') === rid) target = attribute(tag, 'Target');
+    },
+  });
   if (!target) return 'xl/worksheets/sheet1.xml';
   return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
 }
@@ -75,20 +74,20 @@ async function sharedStrings(entry: ZipEntry): Promise<string[]> {
   let current = '';
   let inText = false;
   let phonetic = 0;
-  await collect(entry, (p) => {
-    p.on('opentag', (t: SaxesTagPlain) => {
-      if (t.name === 'si') current = '';
-      else if (t.name === 'rPh') phonetic++;
-      else if (t.name === 't' && phonetic === 0) inText = true;
-    });
-    p.on('text', (text) => {
+  await collect(entry, {
+    open: (name) => {
+      if (name === 'si') current = '';
+      else if (name === 'rPh') phonetic++;
+      else if (name === 't' && phonetic === 0) inText = true;
+    },
+    text: (text) => {
       if (inText) current += text;
-    });
-    p.on('closetag', (t: SaxesTagPlain) => {
-      if (t.name === 't') inText = false;
-      else if (t.name === 'rPh') phonetic--;
-      else if (t.name === 'si') out.push(own(current));
-    });
+    },
+    close: (name) => {
+      if (name === 't') inText = false;
+      else if (name === 'rPh') phonetic--;
+      else if (name === 'si') out.push(own(current));
+    },
   });
   return out;
 }
@@ -96,8 +95,8 @@ async function sharedStrings(entry: ZipEntry): Promise<string[]> {
 /** "AB12" → 27 (0-based column index). */
 function columnIndex(ref: string): number {
   let n = 0;
-  for (const ch of ref) {
-    const c = ch.charCodeAt(0);
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
     if (c < 65 || c > 90) break;
     n = n * 26 + (c - 64);
   }
@@ -105,7 +104,6 @@ function columnIndex(ref: string): number {
 }
 
 async function* sheetRows(entry: ZipEntry, shared: string[]): AsyncGenerator<SheetRow> {
-  const parser = new SaxesParser();
   const ready: SheetRow[] = [];
   let row: SheetRow | null = null;
   let nextRow = 1;
@@ -113,32 +111,39 @@ async function* sheetRows(entry: ZipEntry, shared: string[]): AsyncGenerator<She
   let type = 'n';
   let text = '';
   let capture = false;
-  parser.on('opentag', (t: SaxesTagPlain) => {
-    if (t.name === 'row') {
-      const r = Number(t.attributes.r);
-      row = { number: Number.isInteger(r) && r > 0 ? r : nextRow, cells: [] };
-      col = 0;
-    } else if (t.name === 'c') {
-      col = t.attributes.r ? columnIndex(t.attributes.r) : col;
-      type = t.attributes.t ?? 'n';
-      text = '';
-    } else if (t.name === 'v' || t.name === 't') capture = true;
-  });
-  parser.on('text', (s) => {
-    if (capture) text += s;
-  });
-  parser.on('closetag', (t: SaxesTagPlain) => {
-    if (t.name === 'v' || t.name === 't') capture = false;
-    else if (t.name === 'c' && row) {
-      row.cells[col] = cellValue(type, text, shared);
-      col++;
-    } else if (t.name === 'row' && row) {
-      ready.push(row);
-      nextRow = row.number + 1;
-      row = null;
-    }
-  });
-  for await (const _ of parse(entry, parser)) yield* ready.splice(0);
+  let phonetic = 0;
+  const handler: XmlHandler = {
+    open(name, tag) {
+      if (name === 'c') {
+        const ref = attribute(tag, 'r');
+        col = ref ? columnIndex(ref) : col;
+        type = attribute(tag, 't') ?? 'n';
+        text = '';
+      } else if (name === 'v' || (name === 't' && phonetic === 0)) capture = true;
+      else if (name === 'rPh') phonetic++;
+      else if (name === 'row') {
+        const r = Number(attribute(tag, 'r'));
+        row = { number: Number.isInteger(r) && r > 0 ? r : nextRow, cells: [] };
+        col = 0;
+      }
+    },
+    text(s) {
+      if (capture) text += s;
+    },
+    close(name) {
+      if (name === 'v' || name === 't') capture = false;
+      else if (name === 'c' && row) {
+        row.cells[col] = cellValue(type, text, shared);
+        col++;
+      } else if (name === 'rPh') phonetic--;
+      else if (name === 'row' && row) {
+        ready.push(row);
+        nextRow = row.number + 1;
+        row = null;
+      }
+    },
+  };
+  for await (const _ of parse(entry, handler)) yield* ready.splice(0);
   yield* ready.splice(0);
 }
 
