@@ -1,9 +1,10 @@
-// Bundles the server into dist/cli.js: our code and @yuanqu/contracts inlined, npm packages left external.
+// Bundles the server into dist/cli.js, and each worker thread's module beside it (lib/row-worker.ts
+// finds them there): our code and @yuanqu/contracts inlined, npm packages left external.
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['src/cli.ts'],
-  outfile: 'dist/cli.js',
+  entryPoints: { cli: 'src/cli.ts', 'import-worker': 'src/modules/enterprise/import-worker.ts' },
+  outdir: 'dist',
   bundle: true,
   platform: 'node',
   target: 'node20',

@@ -1,0 +1,16 @@
+// A worker for row-worker.test.ts: emits `batches` numbered batches, counting each emit in the
+// shared counter so the test can see how far ahead of its reader the worker got; `failAt` throws
+// an AppError at that batch instead.
+import { workerData } from 'node:worker_threads';
+import { AppError } from './errors';
+import { serveBatches } from './row-worker';
+
+const { batches, failAt, emitted } = workerData as { batches: number; failAt: number | null; emitted: Int32Array };
+await serveBatches<number, { total: number }>(async (emit) => {
+  for (let i = 0; i < batches; i++) {
+    if (i === failAt) throw new AppError('IMPORT_INVALID', 'row problems', { problems: [{ row: i }] });
+    await emit(i);
+    Atomics.add(emitted, 0, 1);
+  }
+  return { total: batches };
+});
