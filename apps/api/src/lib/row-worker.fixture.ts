@@ -6,11 +6,12 @@ import { AppError } from './errors';
 import { serveBatches } from './row-worker';
 
 const { batches, failAt, emitted } = workerData as { batches: number; failAt: number | null; emitted: Int32Array };
-await serveBatches<number, { total: number }>(async (emit) => {
+async function* numbered(): AsyncGenerator<number, { total: number }> {
   for (let i = 0; i < batches; i++) {
     if (i === failAt) throw new AppError('IMPORT_INVALID', 'row problems', { problems: [{ row: i }] });
-    await emit(i);
+    yield i;
     Atomics.add(emitted, 0, 1);
   }
   return { total: batches };
-});
+}
+await serveBatches(numbered());

@@ -72,10 +72,10 @@ export async function* fromWorker<B, E>(source: WorkerSource, workerData: unknow
 }
 
 /**
- * The worker's side: runs `produce`, sending each batch it emits (waiting while AHEAD batches are
- * unread) and then what it returns; an error is sent as a message, an AppError with its code.
+ * The worker's side: sends each batch `batches` yields (waiting while AHEAD batches are unread),
+ * then what it returns; an error is sent as a message, an AppError with its code and details.
  */
-export async function serveBatches<B, E>(produce: (emit: (batch: B) => Promise<void>) => Promise<E>): Promise<void> {
+export async function serveBatches<B, E>(batches: AsyncGenerator<B, E>): Promise<void> {
   const port = parentPort!;
   let credit = AHEAD;
   let waiting: (() => void) | null = null;
@@ -84,14 +84,15 @@ export async function serveBatches<B, E>(produce: (emit: (batch: B) => Promise<v
     waiting?.();
     waiting = null;
   });
-  const emit = async (batch: B) => {
-    while (credit === 0) await new Promise<void>((resolve) => (waiting = resolve));
-    credit--;
-    port.postMessage({ kind: 'batch', batch } satisfies FromWorker<B, E>);
-  };
   try {
-    const end = await produce(emit);
-    port.postMessage({ kind: 'end', end } satisfies FromWorker<B, E>);
+    let next = await batches.next();
+    while (!next.done) {
+      while (credit === 0) await new Promise<void>((resolve) => (waiting = resolve));
+      credit--;
+      port.postMessage({ kind: 'batch', batch: next.value } satisfies FromWorker<B, E>);
+      next = await batches.next();
+    }
+    port.postMessage({ kind: 'end', end: next.value } satisfies FromWorker<B, E>);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     port.postMessage({ kind: 'error', code: err instanceof AppError ? err.code : null, message, details: err instanceof AppError ? err.details : undefined } satisfies FromWorker<B, E>);
