@@ -65,6 +65,6 @@ export async function insertReports(trx: Trx, rows: ReportRow[]): Promise<void> 
   await insertRows(trx, 'statReport', rows, 400);
 }
 
-export async function addToRollup(trx: Trx, contributions: Contribution[]): Promise<void> {
+export async function addToRollup(trx: Trx, contributions: Iterable<Contribution>): Promise<void> {
   await applyToRollup(trx, contributions, 1);
 }

@@ -50,8 +50,9 @@ async function readRows(deps: StatisticsDeps, ctx: RequestContext, file: Buffer,
   }
   const problems = [...checker.problems, ...resolveEnterprises(checker.refs, found)];
   if (problems.length > 0) throw importInvalid(sortProblems(problems));
-  // Literals, not `{ ...r, enterpriseId }`: V8 gave every spread copy its own hidden class (100,000 of them, ≈ 45 MB).
-  return { rowCount, filing, rows: rows.map((r) => ({ row: r.row, uscc: r.uscc, period: r.period, values: r.values, enterpriseId: found.get(r.uscc)!.id })) };
+  // In place: a copy per row would hold 100,000 rows twice while it is made.
+  for (const r of rows) r.enterpriseId = found.get(r.uscc)!.id;
+  return { rowCount, filing, rows };
 }
 
 function reportOf(w: PlannedWrite, ctx: RequestContext, importId: string, now: string): ReportRow {
@@ -122,7 +123,9 @@ export async function importFigures(deps: StatisticsDeps, ctx: RequestContext, i
     for (let i = 0; i < plan.writes.length; i += WRITE_SLICE) {
       await insertReports(trx, plan.writes.slice(i, i + WRITE_SLICE).map((w) => reportOf(w, ctx, importId, now)));
     }
-    await addToRollup(trx, plan.writes.map((w) => contribution(w.row.enterpriseId, w.row.period, w.row.values)));
+    await addToRollup(trx, (function* () {
+      for (const w of plan.writes) yield contribution(w.row.enterpriseId, w.row.period, w.row.values);
+    })());
     const result = { created: plan.writes.length - replaced.length, updated: replaced.length, unchanged: plan.unchanged };
     await insertImportBatch(trx, { id: importId, kind: KIND, fileHash, idempotencyKey: input.idempotencyKey, userId: viewer.userId, createdAt: now, rowCount, ...result });
     // One event for the file: each report it wrote carries the importId, and a report it replaced

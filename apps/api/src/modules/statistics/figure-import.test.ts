@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { completeUscc, FIGURE_KEYS, type FigureValues } from '@yuanqu/contracts';
 import type { SheetCell } from '../../lib/xlsx-reader';
 import type { ColumnKey } from './figure-excel';
-import { eachRawRow, planImport, reportKey, resolveEnterprises, rowChecker, sortProblems, type CountedReport, type RawRow, type ResolvedRow } from './figure-import';
+import { eachRawRow, planImport, reportKey, resolveEnterprises, rowChecker, sortProblems, type CountedReport, type FigureRow, type RawRow } from './figure-import';
 
 const A = completeUscc('91360403MA4T0001');
 const B = completeUscc('91360403MA4T0002');
@@ -67,7 +67,7 @@ describe('rowChecker', () => {
   it('turns a row into stored units, with empty figures as not reported', () => {
     const { valid, problems } = check(raw(2, { uscc: A.toLowerCase(), name: '任意名称', period: '2025年1-6月', mainRevenue: '1200.5', employeesEnd: 80, cloudAdopted: '是' }));
     expect(problems).toEqual([]);
-    expect(valid).toEqual([{ row: 2, uscc: A, period: '2025-06', values: { mainRevenue: 12_005_000, employeesEnd: 80, cloudAdopted: 1 } }]);
+    expect(valid).toEqual([{ row: 2, uscc: A, period: '2025-06', values: { mainRevenue: 12_005_000, employeesEnd: 80, cloudAdopted: 1 }, enterpriseId: '' }]);
   });
 
   it('lists every problem of a row by column, value and reason', () => {
@@ -127,7 +127,7 @@ describe('resolveEnterprises and sortProblems', () => {
 });
 
 describe('planImport', () => {
-  const row = (n: number, period: string, v: FigureValues): ResolvedRow => ({ row: n, uscc: A, enterpriseId: 'a', period, values: figures(v) });
+  const row = (n: number, period: string, v: FigureValues): FigureRow => ({ row: n, uscc: A, enterpriseId: 'a', period, values: figures(v) });
   const counted = (entries: [string, FigureValues][]): Map<string, CountedReport> =>
     new Map(entries.map(([period, v]) => [reportKey('a', period), { id: `r-${period}`, values: figures(v) }]));
 

@@ -56,6 +56,8 @@ export interface FigureRow {
    * key as null: 100,000 rows keep 8 keys each instead of 21.
    */
   values: FigureValues;
+  /** The enterprise the code names, once found ('' until then): set in place, not copied. */
+  enterpriseId: string;
 }
 
 const column = (key: ColumnKey) => COLUMNS.find((c) => c.key === key)!;
@@ -71,6 +73,8 @@ export function rowChecker(latestPeriod: string) {
   const problems: ImportProblem[] = [];
   const refs: { row: number; uscc: string }[] = [];
   const seen = new Map<string, number>();
+  // One string per period, not one per row: a file has a handful of periods and 100,000 rows.
+  const periods = new Map<string, string>();
   const check = ({ row, cells }: RawRow): FigureRow | undefined => {
     const before = problems.length;
     const text = (col: Column) => (col === PERIOD ? periodText : cellText)(cells.get(col.key));
@@ -86,7 +90,7 @@ export function rowChecker(latestPeriod: string) {
       const parsed = parsePeriodCell(periodCell);
       if (!parsed.ok) bad(PERIOD, parsed.reason);
       else if (parsed.value > latestPeriod) bad(PERIOD, `报告期尚未结束（最近可导入的是 ${periodLabel(latestPeriod)}）`);
-      else period = parsed.value;
+      else period = periods.get(parsed.value) ?? (periods.set(parsed.value, parsed.value), parsed.value);
     }
     const values: FigureValues = {};
     let reported = false;
@@ -106,7 +110,7 @@ export function rowChecker(latestPeriod: string) {
       else seen.set(key, row);
     }
     if (problems.length > before || period === null) return undefined;
-    return { row, uscc, period, values };
+    return { row, uscc, period, values, enterpriseId: '' };
   };
   return { check, problems, refs };
 }
@@ -143,8 +147,6 @@ export function sortProblems(problems: ImportProblem[]): ImportProblem[] {
 
 export const reportKey = (enterpriseId: string, period: string) => `${enterpriseId}|${period}`;
 
-export type ResolvedRow = FigureRow & { enterpriseId: string };
-
 /** The counted (approved) report an imported row would replace. */
 export interface CountedReport {
   id: string;
@@ -152,7 +154,7 @@ export interface CountedReport {
 }
 
 export interface PlannedWrite {
-  row: ResolvedRow;
+  row: FigureRow;
   replaces: CountedReport | null;
   warnings: FigureWarning[];
 }
@@ -168,6 +170,9 @@ export function periodsToRead(rows: FigureRow[]): string[] {
   return [...out];
 }
 
+/** Shared by the rows without warnings (most of a file): 100,000 empty arrays are 3 MB. */
+const NO_WARNINGS: FigureWarning[] = [];
+
 const sameFigures = (a: FigureValues, b: FigureValues) => FIGURE_KEYS.every((k) => (a[k] ?? null) === (b[k] ?? null));
 
 /**
@@ -176,7 +181,7 @@ const sameFigures = (a: FigureValues, b: FigureValues) => FIGURE_KEYS.every((k) 
  * enters, against the months before as they will stand after the import: the file's own row for
  * that period when it carries one, otherwise what counts now.
  */
-export function planImport(rows: ResolvedRow[], counted: ReadonlyMap<string, CountedReport>, jumpFactor: number) {
+export function planImport(rows: FigureRow[], counted: ReadonlyMap<string, CountedReport>, jumpFactor: number) {
   const inFile = new Map(rows.map((r) => [reportKey(r.enterpriseId, r.period), r.values]));
   const valuesAt = (enterpriseId: string, period: string | null) => {
     if (period === null) return null;
@@ -206,7 +211,7 @@ export function planImport(rows: ResolvedRow[], counted: ReadonlyMap<string, Cou
       previousIsTwoMonths: previous?.endsWith('-02') ?? false,
       jumpFactor,
     });
-    writes.push({ row, replaces, warnings: found });
+    writes.push({ row, replaces, warnings: found.length > 0 ? found : NO_WARNINGS });
     for (const warning of found) warnings.push({ row: row.row, uscc: row.uscc, period: row.period, warning });
   }
   return { writes, unchanged, warnings };

@@ -56,7 +56,7 @@ function emptyRow(period: string, unitId: string, industryChain: string, scale: 
  * Adds (sign 1) or takes away (sign -1) the contributions, per rollup row: first summed per
  * enterprise unit, then spread to its ancestors (a bulk import has far fewer units than rows).
  */
-function deltas(units: ReadonlyMap<string, UnitRow>, contributions: Contribution[], sign: 1 | -1): RollupRow[] {
+function deltas(units: ReadonlyMap<string, UnitRow>, contributions: Iterable<Contribution>, sign: 1 | -1): RollupRow[] {
   const leaves = new Map<string, RollupRow>();
   for (const c of contributions) {
     const scale = scaleIn(c, c.period);
@@ -97,9 +97,10 @@ async function upsert(trx: Trx, rows: RollupRow[]): Promise<void> {
   }
 }
 
-export async function applyToRollup(trx: Trx, contributions: Contribution[], sign: 1 | -1): Promise<void> {
-  if (contributions.length === 0) return;
-  await upsert(trx, deltas(await unitMap(trx), contributions, sign));
+export async function applyToRollup(trx: Trx, contributions: Iterable<Contribution>, sign: 1 | -1): Promise<void> {
+  if (Array.isArray(contributions) && contributions.length === 0) return;
+  const rows = deltas(await unitMap(trx), contributions, sign);
+  if (rows.length > 0) await upsert(trx, rows);
 }
 
 /** Counted reports (by id, or of an enterprise and period), as rollup contributions. */
