@@ -5,6 +5,9 @@ import { build } from 'esbuild';
 await build({
   entryPoints: { cli: 'src/cli.ts', 'import-worker': 'src/modules/enterprise/import-worker.ts' },
   outdir: 'dist',
+  // Shared code goes to chunks beside cli.js (app.ts and row-worker.ts find files relative to
+  // the module), so a command loads only the modules it uses (see src/cli.ts).
+  splitting: true,
   bundle: true,
   platform: 'node',
   target: 'node20',

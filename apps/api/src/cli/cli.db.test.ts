@@ -9,7 +9,8 @@ import { loadDemo } from '../demo/seed';
 import { ManualClock } from '../lib/clock';
 import { removeDatabase, resetDatabase, T0, testConfig } from '../test/harness';
 import { runBackup, runRestore } from './backup';
-import { runExport, runImport } from './transfer';
+import { runExport } from './export';
+import { runImport } from './import';
 import { runUser } from './user';
 
 const config = testConfig();

@@ -8,7 +8,7 @@ import { AppError } from '../../lib/errors';
 import type { AppDeps } from '../../app';
 import { unitMap } from '../unit/unit.repository';
 import { summarize } from './aggregate.service';
-import { exportNotes, summaryWorkbook, templateWorkbook } from './figure-excel';
+import { exportNotes, summaryWorkbook, templateWorkbook } from './figure-workbooks';
 import { importFigures } from './figure-import.service';
 
 /** Who keeps the figures (as for approving a report): 经济发展/统计 and admins. */

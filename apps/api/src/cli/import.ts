@@ -1,14 +1,11 @@
 import fs from 'node:fs';
 import type { FigureImportWarning } from '@yuanqu/contracts';
-import { pipeline } from 'node:stream/promises';
 import type { Config } from '../config';
 import { migrateToLatest } from '../db/database';
 import { AppError } from '../lib/errors';
-import { streamWorkbook } from '../modules/enterprise/enterprise-excel';
-import { exportEnterprises } from '../modules/enterprise/enterprise.service';
 import { importEnterprises } from '../modules/enterprise/enterprise-import.service';
 import { importFigures } from '../modules/statistics/figure-import.service';
-import { CLI_VIEWER, cliContext, withDatabase } from './context';
+import { cliContext, withDatabase } from './context';
 
 /** Prints a refused import: its problems by row and column, or the warnings to confirm. */
 function reportRefusal(err: AppError): void {
@@ -33,18 +30,5 @@ export async function runImport(config: Config, kind: 'enterprises' | 'figures',
       reportRefusal(err);
       return 1;
     }
-  });
-}
-
-export async function runExport(config: Config, file: string): Promise<number> {
-  await migrateToLatest(config.database);
-  return withDatabase(config, async ({ db }) => {
-    let n = 0;
-    const stream = streamWorkbook('企业', true, async (add) => {
-      n = await exportEnterprises({ db, config }, CLI_VIEWER, { status: 'all' }, add);
-    });
-    await pipeline(stream, fs.createWriteStream(file));
-    console.log(`exported ${n} enterprises to ${file}`);
-    return 0;
   });
 }
