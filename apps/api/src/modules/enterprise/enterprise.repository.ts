@@ -1,5 +1,6 @@
 import type { EnterpriseListQuery, Qualification, QualificationType } from '@yuanqu/contracts';
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import type { Changes } from '../../db/change-counter';
 import type { Db, Trx } from '../../db/database';
 import type { Database, EnterpriseTable } from '../../db/schema';
 import { insertRows } from '../../db/dialect';
@@ -84,13 +85,12 @@ const totals = new WeakMap<Db, { stamp: string; byKey: Map<string, number> }>();
 
 /**
  * The number of matching rows, kept per scope and filter until the enterprise, qualification or
- * unit table changes (their change counters, bumped by triggers in the writing transaction). The
- * counters are read before counting, so a kept total is never older than the stamp it is kept
- * under: after a write commits, the next list reads a new stamp and counts afresh.
+ * unit table changes. The caller reads the change counters before anything is counted, so a kept
+ * total is never older than the stamp it is kept under: after a write commits, the next list
+ * reads a new stamp and counts afresh.
  */
-async function totalMatching(db: Db, scope: Scope, f: EnterpriseFilter, like: 'like' | 'ilike'): Promise<number> {
-  const counters = await db.selectFrom('changeCounter').select('changes').orderBy('tableName').execute();
-  const stamp = counters.map((c) => c.changes).join('.');
+async function totalMatching(db: Db, scope: Scope, f: EnterpriseFilter, like: 'like' | 'ilike', changes: Changes): Promise<number> {
+  const stamp = `${changes.enterprise}.${changes.enterpriseQualification}.${changes.unit}`;
   let kept = totals.get(db);
   if (kept?.stamp !== stamp) {
     kept = { stamp, byKey: new Map() };
@@ -105,11 +105,13 @@ async function totalMatching(db: Db, scope: Scope, f: EnterpriseFilter, like: 'l
   return n;
 }
 
+/** A page of matching rows and the total; `changes` are the counters read before this call. */
 export async function listEnterprises(
   db: Db,
   scope: Scope,
   query: EnterpriseListQuery & { unitPath?: string },
   like: 'like' | 'ilike',
+  changes: Changes,
 ): Promise<{ rows: EnterpriseListRow[]; total: number }> {
   const { page, pageSize, sort, ...f } = query;
   const desc = sort.startsWith('-');
@@ -122,7 +124,7 @@ export async function listEnterprises(
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .execute(),
-    totalMatching(db, scope, f, like),
+    totalMatching(db, scope, f, like, changes),
   ]);
   return { rows: await withQualifications(db, rows), total };
 }
