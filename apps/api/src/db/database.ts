@@ -1,6 +1,6 @@
 import { CamelCasePlugin, Kysely, Migrator, type Transaction } from 'kysely';
 import type { Config } from '../config';
-import { createDialect, type DialectHandle } from './dialect';
+import { attachHandle, createDialect, type DialectHandle } from './dialect';
 import { migrationProvider } from './migrations';
 import type { Database } from './schema';
 
@@ -17,6 +17,7 @@ export interface DatabaseHandle {
 export function openDatabase(config: Config['database']): DatabaseHandle {
   const handle = createDialect(config);
   const db = new Kysely<Database>({ dialect: handle.dialect, plugins: [new CamelCasePlugin()] });
+  attachHandle(db, handle);
   return { db, handle, config, close: () => db.destroy() };
 }
 
