@@ -1,4 +1,4 @@
-import type { Db, Trx } from './database';
+import { compiledOnce, type Db } from './database';
 
 /**
  * How many writes each counted table has seen (migration 20261127T0330: triggers bump a counter
@@ -11,9 +11,11 @@ export interface Changes {
   unit: number;
 }
 
+const counters = compiledOnce((db: Db) => db.selectFrom('changeCounter').select(['tableName', 'changes']));
+
 /** Every counter in one read: the enterprise list checks its unit tree and its totals with it. */
-export async function readChanges(db: Db | Trx): Promise<Changes> {
-  const rows = await db.selectFrom('changeCounter').select(['tableName', 'changes']).execute();
+export async function readChanges(db: Db): Promise<Changes> {
+  const rows = await counters(db);
   const changes: Changes = { enterprise: 0, enterpriseQualification: 0, unit: 0 };
   for (const r of rows) {
     if (r.tableName === 'enterprise') changes.enterprise = Number(r.changes);
