@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { CompiledQuery, PostgresDialect, SqliteDialect, sql, type Dialect, type Kysely, type RawBuilder, type SqliteDatabase, type Transaction } from 'kysely';
+import { CompiledQuery, PostgresDialect, SqliteDialect, sql, type Dialect, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Config } from '../config';
 import type { Database } from './schema';
 
@@ -15,11 +15,15 @@ export interface DialectHandle {
   dialect: Dialect;
   /** The raw SQLite connection, for pragmas and the online backup API (cli/backup). */
   sqlite?: SQLite.Database;
+  /** Runs a compiled SELECT through the driver itself, rows as arrays of values (`selectArrays`). */
+  arrays: (db: Kysely<Database>, query: CompiledQuery) => Promise<unknown[][]>;
 }
 
 export function createDialect(database: Config['database']): DialectHandle {
   if (database.dialect === 'postgres') {
-    return { dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url, max: 10 }) }) };
+    const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+    const arrays = async (_db: Kysely<Database>, q: CompiledQuery) => (await pool.query({ text: q.sql, values: [...q.parameters], rowMode: 'array' })).rows as unknown[][];
+    return { dialect: new PostgresDialect({ pool }), arrays };
   }
   if (database.file !== ':memory:') fs.mkdirSync(path.dirname(database.file), { recursive: true });
   const sqlite = new SQLite(database.file);
@@ -29,31 +33,52 @@ export function createDialect(database: Config['database']): DialectHandle {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return { dialect: new SqliteDialect({ database: cachingStatements(sqlite) }), sqlite };
+  const rawStatement = statementCache(sqlite, true);
+  // Inside Kysely's lock on the one connection, as its own queries run: never in the middle of another caller's transaction.
+  const arrays = (db: Kysely<Database>, q: CompiledQuery) => db.connection().execute(async () => rawStatement(q.sql).all(...q.parameters) as unknown[][]);
+  return { dialect: new SqliteDialect({ database: { close: () => sqlite.close(), prepare: statementCache(sqlite, false) } }), sqlite, arrays };
 }
 
 /**
  * Kysely prepares every SQLite statement anew; the list endpoint's five queries spent more time
  * in `prepare` than in running. Statements are kept by SQL text (most recent 500). Reuse is safe
  * because better-sqlite3 runs each statement to completion synchronously; Kysely's streaming
- * (`stmt.iterate`), which would hold a statement open, is not used by this product.
+ * (`stmt.iterate`), which would hold a statement open, is not used by this product. `raw`
+ * statements answer rows as arrays (kept apart: the mode belongs to the statement).
  */
-function cachingStatements(sqlite: SQLite.Database): SqliteDatabase {
+function statementCache(sqlite: SQLite.Database, raw: boolean): (text: string) => SQLite.Statement {
   const cache = new Map<string, SQLite.Statement>();
-  return {
-    close: () => sqlite.close(),
-    prepare(text: string) {
-      let stmt = cache.get(text);
-      if (stmt) {
-        cache.delete(text);
-      } else {
-        stmt = sqlite.prepare(text);
-        if (cache.size >= 500) cache.delete(cache.keys().next().value!);
-      }
-      cache.set(text, stmt);
-      return stmt;
-    },
+  return (text) => {
+    let stmt = cache.get(text);
+    if (stmt) {
+      cache.delete(text);
+    } else {
+      stmt = sqlite.prepare(text);
+      if (raw) stmt.raw(true);
+      if (cache.size >= 500) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(text, stmt);
+    return stmt;
   };
+}
+
+const handles = new WeakMap<Kysely<Database>, DialectHandle>();
+
+/** Ties a Kysely instance to the handle it was built on (database.ts does this once per open). */
+export function attachHandle(db: Kysely<Database>, handle: DialectHandle): void {
+  handles.set(db, handle);
+}
+
+/**
+ * The rows of a compiled SELECT as arrays of values in select order, from the driver itself: no
+ * object per row and no CamelCasePlugin renaming of every key. For a hot page of many rows (the
+ * enterprise list's 50 × 16 values: better-sqlite3 alone spent 200 µs building them as objects,
+ * 120 µs as arrays). Not for transactions: it runs on the database, as a plain query would.
+ */
+export function selectArrays(db: Kysely<Database>, query: CompiledQuery): Promise<unknown[][]> {
+  const handle = handles.get(db);
+  if (!handle) throw new Error('selectArrays needs a database opened with openDatabase');
+  return handle.arrays(db, query);
 }
 
 /** A case-insensitive LIKE operator for the dialect. */

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db, Trx } from '../../db/database';
+import { compiledOnce, type Db, type Trx } from '../../db/database';
 import type { SessionTable, UserTable } from '../../db/schema';
 
 /** The cookie holds a 256-bit random token; the database holds only its SHA-256. */
@@ -16,15 +16,18 @@ export async function insertSession(db: Db | Trx, row: SessionTable): Promise<vo
   await db.insertInto('session').values(row).execute();
 }
 
-/** The session and its user in one read: this runs on every request. */
-export async function findSessionWithUser(db: Db, id: string): Promise<{ session: SessionTable; user: UserTable } | undefined> {
-  const row = await db
+const sessionWithUser = compiledOnce((db: Db, id: string) =>
+  db
     .selectFrom('session')
     .innerJoin('user', 'user.id', 'session.userId')
     .selectAll('user')
     .select(['session.csrfToken as sCsrfToken', 'session.createdAt as sCreatedAt', 'session.lastSeenAt as sLastSeenAt', 'session.ip as sIp', 'session.userAgent as sUserAgent'])
-    .where('session.id', '=', id)
-    .executeTakeFirst();
+    .where('session.id', '=', id),
+);
+
+/** The session and its user in one read: this runs on every request, compiled once. */
+export async function findSessionWithUser(db: Db, id: string): Promise<{ session: SessionTable; user: UserTable } | undefined> {
+  const [row] = await sessionWithUser(db, id);
   if (!row) return undefined;
   const { sCsrfToken, sCreatedAt, sLastSeenAt, sIp, sUserAgent, ...user } = row;
   return { session: { id, userId: user.id, csrfToken: sCsrfToken, createdAt: sCreatedAt, lastSeenAt: sLastSeenAt, ip: sIp, userAgent: sUserAgent }, user };

@@ -91,3 +91,14 @@ describe('the list total', () => {
     expect(((await admin.get('/api/v1/enterprises')).json() as { total: number }).total).toBe(all);
   });
 });
+
+describe('list rows’ unit paths', () => {
+  it('follow a change to the unit table made outside the API at once', async () => {
+    const inZone = async () => (await staff.get(`/api/v1/enterprises?unitId=${zoneId}&pageSize=1`)).json().items[0].unitPath.at(-1).name as string;
+    const name = await inZone();
+    await t.database.db.updateTable('unit').set({ name: '高端制造功能区（更名）' }).where('id', '=', zoneId).execute();
+    expect(await inZone()).toBe('高端制造功能区（更名）');
+    await t.database.db.updateTable('unit').set({ name }).where('id', '=', zoneId).execute();
+    expect(await inZone()).toBe(name);
+  });
+});

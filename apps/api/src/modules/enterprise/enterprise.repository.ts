@@ -1,8 +1,9 @@
 import type { EnterpriseListQuery, Qualification, QualificationType } from '@yuanqu/contracts';
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import type { Changes } from '../../db/change-counter';
 import type { Db, Trx } from '../../db/database';
 import type { Database, EnterpriseTable } from '../../db/schema';
-import { insertRows } from '../../db/dialect';
+import { insertRows, selectArrays } from '../../db/dialect';
 import { newId } from '../../lib/ids';
 import type { Viewer } from '../auth/viewer';
 import type { EnterpriseRecord } from './enterprise';
@@ -70,27 +71,33 @@ const SORT_COLUMNS = { name: 'enterprise.name', updatedAt: 'enterprise.updatedAt
 
 /** The columns a list row shows (enterpriseListItemSchema); contacts, address and description stay behind. */
 const LIST_COLUMNS = [
-  'enterprise.id', 'enterprise.uscc', 'enterprise.name', 'enterprise.unitId', 'enterprise.industryChain', 'enterprise.industryCode',
-  'enterprise.category', 'enterprise.scale', 'enterprise.establishedOn', 'enterprise.twoHigh', 'enterprise.nearYangtze',
-  'enterprise.cloudAdopted', 'enterprise.cncRate', 'enterprise.status', 'enterprise.isDemo', 'enterprise.updatedAt',
-] as const;
-type ListColumn = (typeof LIST_COLUMNS)[number] extends `enterprise.${infer C extends keyof EnterpriseTable}` ? C : never;
+  'id', 'uscc', 'name', 'unitId', 'industryChain', 'industryCode', 'category', 'scale', 'establishedOn', 'twoHigh',
+  'nearYangtze', 'cloudAdopted', 'cncRate', 'status', 'isDemo', 'updatedAt',
+] as const satisfies readonly (keyof EnterpriseTable)[];
+type ListColumn = (typeof LIST_COLUMNS)[number];
+const LIST_SELECT = LIST_COLUMNS.map((c) => `enterprise.${c}` as const);
 
 /** An enterprise as a list row: the listed columns and its qualifications. */
 export type EnterpriseListRow = Pick<EnterpriseTable, ListColumn> & { qualifications: Qualification[] };
+
+/** A list row from its values in LIST_COLUMNS order (the page is read as arrays: see selectArrays). */
+function listRow(values: unknown[]): Pick<EnterpriseTable, ListColumn> {
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < LIST_COLUMNS.length; i++) row[LIST_COLUMNS[i]!] = values[i];
+  return row as Pick<EnterpriseTable, ListColumn>;
+}
 
 const TOTALS_MAX = 1000;
 const totals = new WeakMap<Db, { stamp: string; byKey: Map<string, number> }>();
 
 /**
  * The number of matching rows, kept per scope and filter until the enterprise, qualification or
- * unit table changes (their change counters, bumped by triggers in the writing transaction). The
- * counters are read before counting, so a kept total is never older than the stamp it is kept
- * under: after a write commits, the next list reads a new stamp and counts afresh.
+ * unit table changes. The caller reads the change counters before anything is counted, so a kept
+ * total is never older than the stamp it is kept under: after a write commits, the next list
+ * reads a new stamp and counts afresh.
  */
-async function totalMatching(db: Db, scope: Scope, f: EnterpriseFilter, like: 'like' | 'ilike'): Promise<number> {
-  const counters = await db.selectFrom('changeCounter').select('changes').orderBy('tableName').execute();
-  const stamp = counters.map((c) => c.changes).join('.');
+async function totalMatching(db: Db, scope: Scope, f: EnterpriseFilter, like: 'like' | 'ilike', changes: Changes): Promise<number> {
+  const stamp = `${changes.enterprise}.${changes.enterpriseQualification}.${changes.unit}`;
   let kept = totals.get(db);
   if (kept?.stamp !== stamp) {
     kept = { stamp, byKey: new Map() };
@@ -105,26 +112,25 @@ async function totalMatching(db: Db, scope: Scope, f: EnterpriseFilter, like: 'l
   return n;
 }
 
+/** A page of matching rows and the total; `changes` are the counters read before this call. */
 export async function listEnterprises(
   db: Db,
   scope: Scope,
   query: EnterpriseListQuery & { unitPath?: string },
   like: 'like' | 'ilike',
+  changes: Changes,
 ): Promise<{ rows: EnterpriseListRow[]; total: number }> {
   const { page, pageSize, sort, ...f } = query;
   const desc = sort.startsWith('-');
   const column = SORT_COLUMNS[sort.replace('-', '') as keyof typeof SORT_COLUMNS];
-  const [rows, total] = await Promise.all([
-    filtered(db, scope, f, like)
-      .select(LIST_COLUMNS)
-      .orderBy(column, desc ? 'desc' : 'asc')
-      .orderBy('enterprise.id')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    totalMatching(db, scope, f, like),
-  ]);
-  return { rows: await withQualifications(db, rows), total };
+  const pageQuery = filtered(db, scope, f, like)
+    .select(LIST_SELECT)
+    .orderBy(column, desc ? 'desc' : 'asc')
+    .orderBy('enterprise.id')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const [values, total] = await Promise.all([selectArrays(db, pageQuery.compile()), totalMatching(db, scope, f, like, changes)]);
+  return { rows: await withQualifications(db, values.map(listRow)), total };
 }
 
 /** Streams every matching record in pages of `batch` (for export), in name order. */

@@ -1,5 +1,6 @@
 import type { Change, Enterprise, EnterpriseFields, EnterpriseList, EnterpriseListQuery, EnterpriseStats, EnterpriseUpdate } from '@yuanqu/contracts';
 import type { Config } from '../../config';
+import { readChanges } from '../../db/change-counter';
 import type { Db, Trx } from '../../db/database';
 import { likeOperator } from '../../db/dialect';
 import { AppError, conflict, notFound } from '../../lib/errors';
@@ -34,9 +35,11 @@ function unitPathOf(units: ReadonlyMap<string, UnitRow>, unitId: string | undefi
 }
 
 export async function listEnterprisesFor(deps: EnterpriseDeps, viewer: Viewer, query: EnterpriseListQuery): Promise<EnterpriseList> {
-  let units = await unitMap(deps.db);
+  // One read of the change counters tells whether the cached unit tree and the kept totals still hold.
+  const changes = await readChanges(deps.db);
+  let units = await unitMap(deps.db, changes);
   const unitPath = unitPathOf(units, query.unitId);
-  const { rows, total } = await repo.listEnterprises(deps.db, viewer, { ...query, unitPath }, likeOperator(deps.config.database));
+  const { rows, total } = await repo.listEnterprises(deps.db, viewer, { ...query, unitPath }, likeOperator(deps.config.database), changes);
   // Rows name their unit by id: one placed in a unit added since the tree was read needs it re-read.
   if (rows.some((r) => !units.has(r.unitId))) units = await unitMap(deps.db);
   return { items: rows.map((r) => presentListItem(r, viewer, units)), total, page: query.page, pageSize: query.pageSize };

@@ -1,5 +1,6 @@
 import type { Unit, UnitKind } from '@yuanqu/contracts';
 import type { Db, Trx } from '../../db/database';
+import { readChanges, type Changes } from '../../db/change-counter';
 import type { UnitTable } from '../../db/schema';
 
 export type UnitRow = UnitTable;
@@ -8,19 +9,19 @@ export function listUnits(db: Db): Promise<UnitRow[]> {
   return db.selectFrom('unit').selectAll().orderBy('path').orderBy('sortOrder').execute();
 }
 
-const cache = new WeakMap<Db, { count: number; byId: Map<string, UnitRow> }>();
+const cache = new WeakMap<Db, { unitChanges: number; byId: Map<string, UnitRow> }>();
 
 /**
- * Every unit by id. Units are only ever added (by the demo loader and `generate`, possibly from
- * another process), so an unchanged count means the cached tree is current: one cheap count
- * instead of reading a thousand rows on every request.
+ * Every unit by id, read again only after the unit table changed (its change counter, bumped by a
+ * trigger on every write from any process): one small read instead of a thousand rows per request.
+ * A caller that has just read the counters passes them, saving the read.
  */
-export async function unitMap(db: Db): Promise<ReadonlyMap<string, UnitRow>> {
-  const { n } = await db.selectFrom('unit').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+export async function unitMap(db: Db, changes?: Changes): Promise<ReadonlyMap<string, UnitRow>> {
+  const { unit } = changes ?? (await readChanges(db));
   const hit = cache.get(db);
-  if (hit && hit.count === Number(n)) return hit.byId;
+  if (hit?.unitChanges === unit) return hit.byId;
   const byId = new Map((await listUnits(db)).map((u) => [u.id, u]));
-  cache.set(db, { count: byId.size, byId });
+  cache.set(db, { unitChanges: unit, byId });
   return byId;
 }
 
