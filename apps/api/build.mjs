@@ -1,6 +1,10 @@
 // Bundles the server into dist/cli.js, and each worker thread's module beside it (lib/row-worker.ts
 // finds them there): our code and @yuanqu/contracts inlined, npm packages left external.
+import fs from 'node:fs';
 import { build } from 'esbuild';
+
+// Chunk names change with their content: start from an empty dist so old chunks do not pile up.
+fs.rmSync('dist', { recursive: true, force: true });
 
 await build({
   entryPoints: { cli: 'src/cli.ts', 'import-worker': 'src/modules/enterprise/import-worker.ts' },

@@ -33,6 +33,11 @@ describe('fromWorker', () => {
     expect(failure).toMatchObject({ code: 'IMPORT_INVALID', details: { problems: [{ row: 2 }] } });
   });
 
+  it('refuses a file whose reading outgrows the worker heap as too large when unpacked', async () => {
+    const run = fromWorker<number, unknown>(source, { batches: 1, failAt: null, emitted: counter(), hoard: true });
+    await expect(run.next()).rejects.toMatchObject({ code: 'IMPORT_FILE_REJECTED', details: { reason: 'tooLarge' } });
+  });
+
   it('stops the worker when the reader stops early', async () => {
     const emitted = counter();
     for await (const b of fromWorker<number, unknown>(source, { batches: 1000, failAt: null, emitted })) if (b === 1) break;
