@@ -44,11 +44,18 @@ export function decodeEntities(s: string): string {
   return out + s.slice(from);
 }
 
+/** `name` spelled with any whitespace around it and its `=`, one pattern per name. */
+const spelledLoosely = new Map<string, RegExp>();
+
 /** An attribute's decoded value from a tag's text, e.g. attribute('<c r="B2" t="s">', 'r') → 'B2'. */
 export function attribute(tag: string, name: string): string | undefined {
   let at = tag.indexOf(` ${name}=`);
   if (at < 0) {
-    const m = new RegExp(`\\s${name}\\s*=\\s*`).exec(tag);
+    // A number cell has no `t`: most misses end here, without a pattern.
+    if (!tag.includes(name)) return undefined;
+    let loose = spelledLoosely.get(name);
+    if (!loose) spelledLoosely.set(name, (loose = new RegExp(`\\s${name}\\s*=\\s*`)));
+    const m = loose.exec(tag);
     if (!m) return undefined;
     at = m.index + m[0].length - 1;
   } else {
