@@ -3,7 +3,7 @@
 // with INSERT … SELECT in one transaction, so the database does the same index, trigger and commit
 // work with nothing read, checked or sent from Node. No import can be faster than this.
 import { spawnSync } from 'node:child_process';
-import Database from 'better-sqlite3';
+import { createDialect } from '../apps/api/src/db/dialect';
 
 export type FloorKind = 'enterprise' | 'statReports';
 
@@ -30,12 +30,9 @@ function script(kind: FloorKind, step: 'aside' | 'store'): string {
 
 /** Milliseconds to store the last import's rows again, and how many rows that was. */
 export function sqliteFloor(file: string, kind: FloorKind): { ms: number; rows: number } {
-  const db = new Database(file);
+  // The connection as the product opens it (WAL, synchronous=FULL, foreign keys).
+  const db = createDialect({ dialect: 'sqlite', file }).sqlite!;
   try {
-    // As the product opens it (apps/api/src/db/dialect.ts).
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
     db.exec(script(kind, 'aside'));
     const rows = ROWS[kind].reduce((n, _, i) => n + (db.prepare(`select count(*) as n from temp.floor_${i}`).get() as { n: number }).n, 0);
     const started = performance.now();
