@@ -1,60 +1,45 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { removeDatabase, resetDatabase, testConfig } from '../test/harness';
-import { migrateToLatest, openDatabase } from './database';
+import { withMigratedDatabase } from '../test/harness';
 import { insertRows, selectArrays } from './dialect';
 
 describe('insertRows', () => {
   it('writes 20,000 rows asked for in one statement, split under the parameter limit (80,000 values: over SQLite’s 32,766 and PostgreSQL’s 65,535)', async () => {
-    const config = testConfig();
-    await resetDatabase(config);
-    await migrateToLatest(config.database);
-    const h = openDatabase(config.database);
-    try {
+    await withMigratedDatabase(async (db) => {
       const rows = Array.from({ length: 20_000 }, (_, i) => ({ key: `bench.${i}`, value: String(i), version: 1, updatedAt: '2026-03-02T01:00:00Z' }));
-      await insertRows(h.db, 'setting', rows, 20_000);
-      const stored = await h.db.selectFrom('setting').select(['key', 'value']).where('key', 'like', 'bench.%').execute();
+      await insertRows(db, 'setting', rows, 20_000);
+      const stored = await db.selectFrom('setting').select(['key', 'value']).where('key', 'like', 'bench.%').execute();
       expect(stored).toHaveLength(20_000);
       expect(stored.find((s) => s.key === 'bench.19999')!.value).toBe('19999');
-    } finally {
-      await h.close();
-      removeDatabase(config);
-    }
+    });
   });
 });
 
 describe('selectArrays', () => {
   it('answers the values Kysely reads, in select order, and reads only committed rows (on SQLite it waits for an open transaction)', async () => {
-    const config = testConfig();
-    await resetDatabase(config);
-    await migrateToLatest(config.database);
-    const h = openDatabase(config.database);
-    try {
-      await insertRows(h.db, 'setting', [{ key: 'a.1', value: '甲', version: 3, updatedAt: '2026-03-02T01:00:00Z' }]);
-      const query = h.db.selectFrom('setting').select(['version', 'key', 'value']).where('key', 'like', 'a.%').orderBy('key');
-      expect(await selectArrays(h.db, query.compile())).toEqual((await query.execute()).map((r) => [r.version, r.key, r.value]));
+    await withMigratedDatabase(async (db) => {
+      await insertRows(db, 'setting', [{ key: 'a.1', value: '甲', version: 3, updatedAt: '2026-03-02T01:00:00Z' }]);
+      const query = db.selectFrom('setting').select(['version', 'key', 'value']).where('key', 'like', 'a.%').orderBy('key');
+      expect(await selectArrays(db, query.compile())).toEqual((await query.execute()).map((r) => [r.version, r.key, r.value]));
       const literals = sql<{ x: number; y: null; z: string }>`select cast(1.5 as double precision) as x, null as y, 'z' as z`;
-      expect(await selectArrays(h.db, literals.compile(h.db))).toEqual([[1.5, null, 'z']]);
-      expect((await literals.execute(h.db)).rows.map((r) => [r.x, r.y, r.z])).toEqual([[1.5, null, 'z']]);
+      expect(await selectArrays(db, literals.compile(db))).toEqual([[1.5, null, 'z']]);
+      expect((await literals.execute(db)).rows.map((r) => [r.x, r.y, r.z])).toEqual([[1.5, null, 'z']]);
 
       let inserted!: () => void;
       let finish!: () => void;
       const insertedP = new Promise<void>((r) => (inserted = r));
       const finishP = new Promise<void>((r) => (finish = r));
-      const writer = h.db.transaction().execute(async (trx) => {
+      const writer = db.transaction().execute(async (trx) => {
         await insertRows(trx, 'setting', [{ key: 'a.2', value: '乙', version: 1, updatedAt: '2026-03-02T01:00:00Z' }]);
         inserted();
         await finishP;
         throw new Error('rolled back');
-      });
-      await insertedP;
-      const read = selectArrays(h.db, query.compile());
-      finish();
-      await expect(writer).rejects.toThrow('rolled back');
-      expect(await read).toEqual([[3, 'a.1', '甲']]);
-    } finally {
-      await h.close();
-      removeDatabase(config);
-    }
+    });
+    await insertedP;
+    const read = selectArrays(db, query.compile());
+    finish();
+    await expect(writer).rejects.toThrow('rolled back');
+    expect(await read).toEqual([[3, 'a.1', '甲']]);
+    });
   });
 });

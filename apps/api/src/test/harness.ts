@@ -5,7 +5,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { buildApp } from '../app';
 import { loadConfig, type Config } from '../config';
-import { migrateToLatest, openDatabase, type DatabaseHandle } from '../db/database';
+import { migrateToLatest, openDatabase, type DatabaseHandle, type Db } from '../db/database';
 import { DEMO_ACCOUNTS } from '../demo/demo-data';
 import { loadDemo } from '../demo/seed';
 import { ManualClock } from '../lib/clock';
@@ -42,6 +42,20 @@ export async function resetDatabase(config: Config): Promise<void> {
   await sql`drop schema if exists public cascade`.execute(h.db);
   await sql`create schema public`.execute(h.db);
   await h.close();
+}
+
+/** Runs `fn` on an empty database at the latest migration, without an app, and removes it after. */
+export async function withMigratedDatabase(fn: (db: Db) => Promise<void>): Promise<void> {
+  const config = testConfig();
+  await resetDatabase(config);
+  await migrateToLatest(config.database);
+  const h = openDatabase(config.database);
+  try {
+    await fn(h.db);
+  } finally {
+    await h.close();
+    removeDatabase(config);
+  }
 }
 
 /** Starts an app with the demo base loaded (units, 31 enterprises, seven accounts). */
