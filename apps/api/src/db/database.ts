@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { CamelCasePlugin, CompiledQuery, Kysely, Migrator, type Compilable, type Transaction } from 'kysely';
 import type { Config } from '../config';
-import { attachHandle, createDialect, type DialectHandle } from './dialect';
+import { attachHandle, createDialect, forgetColumnTypes, type DialectHandle } from './dialect';
 import { migrationProvider } from './migrations';
 import type { Database } from './schema';
 
@@ -50,6 +50,7 @@ export function migrator(db: Kysely<unknown>): Migrator {
 /** Brings the schema to the latest migration; throws with the failing migration's name. */
 export async function migrateToLatest(config: Config['database']): Promise<void> {
   const raw = new Kysely<unknown>({ dialect: createDialect(config).dialect });
+  forgetColumnTypes();
   try {
     const { error, results } = await migrator(raw).migrateToLatest();
     if (error) {
@@ -64,6 +65,7 @@ export async function migrateToLatest(config: Config['database']): Promise<void>
 /** Undoes the most recent migration (CI runs up → down → up on both databases). */
 export async function migrateDownOne(config: Config['database']): Promise<void> {
   const raw = new Kysely<unknown>({ dialect: createDialect(config).dialect });
+  forgetColumnTypes();
   try {
     const { error } = await migrator(raw).migrateDown();
     if (error) throw new Error(`migration down failed: ${String(error)}`);

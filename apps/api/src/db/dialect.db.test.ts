@@ -13,6 +13,26 @@ describe('insertRows', () => {
       expect(stored.find((s) => s.key === 'bench.19999')!.value).toBe('19999');
     });
   });
+
+  it('stores text exactly as given, whatever it holds (quotes, backslashes, braces, commas, the word NULL, JSON), and nulls as null', async () => {
+    await withMigratedDatabase(async (db) => {
+      const awkward = ['say "hi"', 'C:\\dir\\', '{a,b}', 'NULL', '', ' lead and trail ', '第一行\n第二行\t制表', '{"values":{"name":"甲\\"乙"}}', '\\"', ','];
+      const rows = awkward.map((value, i) => ({ key: `odd.${i}`, value, version: i + 1, updatedAt: '2026-03-02T01:00:00Z' }));
+      await insertRows(db, 'setting', rows, 3);
+      const unit = { id: 'u1', parentId: null, kind: 'base', code: 'B', name: '基地', path: '/u1/', sortOrder: -3, createdAt: '2026-03-02T01:00:00Z' };
+      await insertRows(db, 'unit', [unit]);
+      const stored = await db.selectFrom('setting').select(['key', 'value', 'version']).where('key', 'like', 'odd.%').execute();
+      expect(new Map(stored.map((s) => [s.key, [s.value, s.version]]))).toEqual(new Map(rows.map((r) => [r.key, [r.value, r.version]])));
+      expect(await db.selectFrom('unit').selectAll().execute()).toEqual([unit]);
+    });
+  });
+
+  it('refuses a row with a column the table does not have, writing nothing', async () => {
+    await withMigratedDatabase(async (db) => {
+      await expect(insertRows(db, 'setting', [{ key: 'x.1', value: 'v', version: 1, updatedAt: '2026-03-02T01:00:00Z', colour: 'red' }])).rejects.toThrow(/colour/);
+      expect(await db.selectFrom('setting').select('key').where('key', '=', 'x.1').execute()).toEqual([]);
+    });
+  });
 });
 
 describe('selectArrays', () => {
