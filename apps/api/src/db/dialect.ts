@@ -5,6 +5,7 @@ import pg from 'pg';
 import { CompiledQuery, PostgresDialect, SqliteDialect, sql, type Dialect, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Config } from '../config';
 import type { Database } from './schema';
+import { SqlitePairDialect } from './sqlite-pair';
 
 // The only place that knows which database is behind Kysely.
 
@@ -25,7 +26,8 @@ export function createDialect(database: Config['database']): DialectHandle {
     const arrays = async (_db: Kysely<Database>, q: CompiledQuery) => (await pool.query({ text: q.sql, values: [...q.parameters], rowMode: 'array' })).rows as unknown[][];
     return { dialect: new PostgresDialect({ pool }), arrays };
   }
-  if (database.file !== ':memory:') fs.mkdirSync(path.dirname(database.file), { recursive: true });
+  const memory = database.file === ':memory:';
+  if (!memory) fs.mkdirSync(path.dirname(database.file), { recursive: true });
   const sqlite = new SQLite(database.file);
   // WAL for concurrent readers, FULL so an acknowledged commit survives power loss,
   // foreign keys because SQLite leaves them off per connection.
@@ -33,10 +35,21 @@ export function createDialect(database: Config['database']): DialectHandle {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const rawStatement = statementCache(sqlite, true);
-  // Inside Kysely's lock on the one connection, as its own queries run: never in the middle of another caller's transaction.
-  const arrays = (db: Kysely<Database>, q: CompiledQuery) => db.connection().execute(async () => rawStatement(q.sql).all(...q.parameters) as unknown[][]);
-  return { dialect: new SqliteDialect({ database: { close: () => sqlite.close(), prepare: statementCache(sqlite, false) } }), sqlite, arrays };
+  if (memory) {
+    // A second connection to :memory: would be another database: one connection, Kysely's own driver.
+    const rawStatement = statementCache(sqlite, true);
+    const arrays = (db: Kysely<Database>, q: CompiledQuery) => db.connection().execute(async () => rawStatement(q.sql).all(...q.parameters) as unknown[][]);
+    return { dialect: new SqliteDialect({ database: { close: () => sqlite.close(), prepare: statementCache(sqlite, false) } }), sqlite, arrays };
+  }
+  const reader = new SQLite(database.file, { readonly: true });
+  reader.pragma('busy_timeout = 5000');
+  const rawStatement = statementCache(reader, true);
+  const arrays = async (_db: Kysely<Database>, q: CompiledQuery) => rawStatement(q.sql).all(...q.parameters) as unknown[][];
+  const close = () => {
+    reader.close();
+    sqlite.close();
+  };
+  return { dialect: new SqlitePairDialect({ write: statementCache(sqlite, false), read: statementCache(reader, false), close }), sqlite, arrays };
 }
 
 /**
