@@ -102,3 +102,33 @@ describe('list rows’ unit paths', () => {
     expect(await inZone()).toBe(name);
   });
 });
+
+describe('lists of the same filter shape (one compiled query each)', () => {
+  type Page = { total: number; items: { id: string; name: string; industryChain: string; unitPath: { id: string }[] }[] };
+  const page = async (agent: Agent, query: string) => (await agent.get(`/api/v1/enterprises?${query}`)).json() as Page;
+
+  it('answer each request with its own values: filters, text, unit, page, and each viewer’s own scope', async () => {
+    for (const chain of ['newMaterials', 'digital', 'logistics']) {
+      const { items, total } = await page(staff, `pageSize=200&industryChain=${chain}`);
+      expect(total).toBe(items.length);
+      expect(items.length).toBeGreaterThan(0);
+      expect(items.every((e) => e.industryChain === chain)).toBe(true);
+    }
+    for (const text of ['鸿利达', '新雪域']) expect((await page(staff, `q=${encodeURIComponent(text)}`)).items.map((e) => e.name)).toEqual([expect.stringContaining(text)]);
+    const units = (await staff.get('/api/v1/units')).json() as { id: string; code: string }[];
+    for (const code of ['XY-CD-P1', 'XY-CD-P3']) {
+      const unit = units.find((u) => u.code === code)!.id;
+      const { items } = await page(staff, `pageSize=200&unitId=${unit}`);
+      expect(items.length).toBeGreaterThan(0);
+      expect(items.every((e) => e.unitPath.some((u) => u.id === unit))).toBe(true);
+    }
+    const [first, second] = [await page(staff, 'pageSize=5&page=1'), await page(staff, 'pageSize=5&page=2')];
+    expect(new Set([...first.items, ...second.items].map((e) => e.id)).size).toBe(10);
+
+    for (const username of ['hongli', 'xinxueyu']) {
+      const own = await t.login(username);
+      const me = (await own.get('/api/v1/auth/me')).json() as { user: { enterpriseId: string } };
+      expect((await page(own, '')).items.map((e) => e.id)).toEqual([me.user.enterpriseId]);
+    }
+  });
+});
