@@ -24,3 +24,8 @@ export async function readChanges(db: Db): Promise<Changes> {
   }
   return changes;
 }
+
+/** The counters as one key: a cache kept under it is current while it reads the same. */
+export function changeStamp(changes: Changes): string {
+  return `${changes.enterprise}.${changes.enterpriseQualification}.${changes.unit}`;
+}

@@ -92,6 +92,23 @@ describe('the list total', () => {
   });
 });
 
+describe('list rows', () => {
+  it('follow every write at once, through the API or outside it (each row is kept until a write)', async () => {
+    const row = async (id: string) => ((await staff.get('/api/v1/enterprises?q=%E9%B8%BF%E5%88%A9%E8%BE%BE')).json().items as { id: string; name: string; cncRate: number | null; qualifications: { type: string }[] }[]).find((e) => e.id === id)!;
+    const id = await enterpriseId(t, '鸿利达');
+    const before = await row(id);
+    const { version } = (await staff.get(`/api/v1/enterprises/${id}`)).json();
+    await staff.patch(`/api/v1/enterprises/${id}`, { version, name: `${before.name}（更名）` });
+    expect((await row(id)).name).toBe(`${before.name}（更名）`);
+    await staff.patch(`/api/v1/enterprises/${id}`, { version: version + 1, qualifications: [{ type: 'highTech', grantedOn: '2025-01-01' }] });
+    expect((await row(id)).qualifications.map((q) => q.type)).toEqual(['highTech']);
+    await t.database.db.updateTable('enterprise').set({ cncRate: 12.5 }).where('id', '=', id).execute();
+    expect((await row(id)).cncRate).toBe(12.5);
+    await t.database.db.deleteFrom('enterpriseQualification').where('enterpriseId', '=', id).execute();
+    expect((await row(id)).qualifications).toEqual([]);
+  });
+});
+
 describe('list rows’ unit paths', () => {
   it('follow a change to the unit table made outside the API at once', async () => {
     const inZone = async () => (await staff.get(`/api/v1/enterprises?unitId=${zoneId}&pageSize=1`)).json().items[0].unitPath.at(-1).name as string;

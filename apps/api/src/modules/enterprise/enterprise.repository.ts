@@ -1,6 +1,6 @@
 import type { EnterpriseListQuery, Qualification, QualificationType } from '@yuanqu/contracts';
 import { sql, type ExpressionBuilder } from 'kysely';
-import type { Changes } from '../../db/change-counter';
+import { changeStamp, type Changes } from '../../db/change-counter';
 import { compiledByShape, compiledOnce, type Db, type Trx } from '../../db/database';
 import type { Database, EnterpriseTable } from '../../db/schema';
 import { inJsonList, insertRows, selectArrays } from '../../db/dialect';
@@ -33,7 +33,7 @@ const LIST_SELECT = LIST_COLUMNS.map((c) => `enterprise.${c}` as const);
 /** An enterprise as a list row: the listed columns and its qualifications. */
 export type EnterpriseListRow = Pick<EnterpriseTable, ListColumn> & { qualifications: Qualification[] };
 
-/** A list row from its values in LIST_COLUMNS order (the page is read as arrays: see selectArrays). */
+/** A list row from its values in LIST_COLUMNS order (rows are read as arrays: see selectArrays). */
 function listRow(values: unknown[]): Pick<EnterpriseTable, ListColumn> {
   const row: Record<string, unknown> = {};
   for (let i = 0; i < LIST_COLUMNS.length; i++) row[LIST_COLUMNS[i]!] = values[i];
@@ -50,7 +50,7 @@ const totals = new WeakMap<Db, { stamp: string; byKey: Map<string, number> }>();
  * reads a new stamp and counts afresh.
  */
 async function totalMatching(db: Db, scope: Scope, f: EnterpriseFilter, like: 'like' | 'ilike', changes: Changes): Promise<number> {
-  const stamp = `${changes.enterprise}.${changes.enterpriseQualification}.${changes.unit}`;
+  const stamp = changeStamp(changes);
   let kept = totals.get(db);
   if (kept?.stamp !== stamp) {
     kept = { stamp, byKey: new Map() };
@@ -68,14 +68,14 @@ async function totalMatching(db: Db, scope: Scope, f: EnterpriseFilter, like: 'l
 /** The page query by sort and filter shape: Kysely builds and compiles each shape once (it cost more than SQLite's work). */
 const pageQueries = compiledByShape<unknown>();
 
-/** A page of matching rows and the total; `changes` are the counters read before this call. */
-export async function listEnterprises(
+/** The ids of a page of matching enterprises in list order, and the total; `changes` are the counters read before this call. */
+export async function listEnterpriseIds(
   db: Db,
   scope: Scope,
   query: EnterpriseListQuery & { unitPath?: string },
   like: 'like' | 'ilike',
   changes: Changes,
-): Promise<{ rows: EnterpriseListRow[]; total: number }> {
+): Promise<{ ids: string[]; total: number }> {
   const { page, pageSize, sort, ...f } = query;
   const desc = sort.startsWith('-');
   const column = SORT_COLUMNS[sort.replace('-', '') as keyof typeof SORT_COLUMNS];
@@ -83,10 +83,19 @@ export async function listEnterprises(
   const { shape, values: bound } = shapeOf(all);
   const offset = (page - 1) * pageSize;
   const pageQuery = pageQueries(db, `${sort} ${shape}`, [...bound, pageSize, offset], () =>
-    filtered(db, all).select(LIST_SELECT).orderBy(column, desc ? 'desc' : 'asc').orderBy('enterprise.id').limit(pageSize).offset(offset),
+    filtered(db, all).select('enterprise.id').orderBy(column, desc ? 'desc' : 'asc').orderBy('enterprise.id').limit(pageSize).offset(offset),
   );
   const [values, total] = await Promise.all([selectArrays(db, pageQuery), totalMatching(db, scope, f, like, changes)]);
-  return { rows: await withQualifications(db, values.map(listRow)), total };
+  return { ids: values.map((v) => v[0] as string), total };
+}
+
+const rowsById = compiledByShape<unknown>(1);
+
+/** The list rows of these enterprises (in no particular order; an id that no longer exists has none), scope-free. */
+export async function listRowsById(db: Db, ids: readonly string[]): Promise<EnterpriseListRow[]> {
+  const json = JSON.stringify(ids);
+  const query = rowsById(db, '', [json], () => db.selectFrom('enterprise').select(LIST_SELECT).where(inJsonList(db, 'enterprise.id', json)));
+  return withQualifications(db, (await selectArrays(db, query)).map(listRow));
 }
 
 /** Streams every matching record in pages of `batch` (for export), in name order. */
