@@ -1,5 +1,5 @@
 import type { EnterpriseListQuery } from '@yuanqu/contracts';
-import { changeStamp, readChanges } from '../../db/change-counter';
+import { changeStamp, readChanges, type Changes } from '../../db/change-counter';
 import type { Db } from '../../db/database';
 import { likeOperator } from '../../db/dialect';
 import { notFound } from '../../lib/errors';
@@ -39,12 +39,13 @@ const COMMA = Buffer.from(',');
 
 /**
  * A page of the enterprise list as the bytes of its JSON (`EnterpriseList`, exactly as
- * JSON.stringify writes it). The database picks the page within the viewer's scope and counts the
+ * JSON.stringify writes it), under the change counters the request read with its session (read
+ * here when it has none). The database picks the page within the viewer's scope and counts the
  * total on every request; the items come from the kept rows, each checked against the viewer's
  * scope again as the presenter does, and only rows not kept are read and presented.
  */
-export async function listPageJson(deps: EnterpriseDeps, viewer: Viewer, query: EnterpriseListQuery): Promise<Buffer> {
-  const changes = await readChanges(deps.db);
+export async function listPageJson(deps: EnterpriseDeps, viewer: Viewer, query: EnterpriseListQuery, counters: Changes | null): Promise<Buffer> {
+  const changes = counters ?? (await readChanges(deps.db));
   let units = await unitMap(deps.db, changes);
   const { ids, total } = await repo.listEnterpriseIds(deps.db, viewer, { ...query, unitPath: unitPathOf(units, query.unitId) }, likeOperator(deps.config.database), changes);
   const rows = keptRows(deps.db, changeStamp(changes));

@@ -40,7 +40,7 @@ export const enterpriseRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
       // Sent as the JSON bytes listPageJson writes (its items are kept as JSON): the schema documents them.
       schema: { tags: ['enterprises'], querystring: enterpriseListQuerySchema, response: { 200: enterpriseListSchema } },
     },
-    async (request, reply) => (reply as FastifyReply).type('application/json; charset=utf-8').send(await listPageJson(deps, request.viewer!, request.query)),
+    async (request, reply) => (reply as FastifyReply).type('application/json; charset=utf-8').send(await listPageJson(deps, request.viewer!, request.query, request.changes)),
   );
 
   app.get(
