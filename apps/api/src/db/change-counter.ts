@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { compiledOnce, type Db } from './database';
 
 /**
@@ -23,4 +24,24 @@ export async function readChanges(db: Db): Promise<Changes> {
     else if (r.tableName === 'unit') changes.unit = Number(r.changes);
   }
   return changes;
+}
+
+/** The counters as one key: a cache kept under it is current while it reads the same. */
+export function changeStamp(changes: Changes): string {
+  return `${changes.enterprise}.${changes.enterpriseQualification}.${changes.unit}`;
+}
+
+/** One counter as a scalar subquery (the table name a literal, so a query carrying it binds nothing more). */
+const counter = (db: Db, table: string) => db.selectFrom('changeCounter').select('changeCounter.changes').where('changeCounter.tableName', '=', sql.lit(table));
+
+/**
+ * The counters as three columns of another query (`changesOf` reads them back), so that the first
+ * read of a request can carry them: the session lookup does, saving a round trip per request.
+ */
+export function changeColumns(db: Db) {
+  return [counter(db, 'enterprise').as('cEnterprise'), counter(db, 'enterprise_qualification').as('cEnterpriseQualification'), counter(db, 'unit').as('cUnit')] as const;
+}
+
+export function changesOf(row: { cEnterprise: unknown; cEnterpriseQualification: unknown; cUnit: unknown }): Changes {
+  return { enterprise: Number(row.cEnterprise ?? 0), enterpriseQualification: Number(row.cEnterpriseQualification ?? 0), unit: Number(row.cUnit ?? 0) };
 }

@@ -30,15 +30,30 @@ export function openDatabase(config: Config['database']): DatabaseHandle {
  * checked on the first compile, which throws otherwise.
  */
 export function compiledOnce<P extends unknown[], R>(build: (db: Db, ...params: P) => Compilable<R>): (db: Db, ...params: P) => Promise<R[]> {
-  const compiled = new WeakMap<Db, CompiledQuery<R>>();
-  return async (db, ...params) => {
-    let query = compiled.get(db);
-    if (!query) {
-      query = build(db, ...params).compile();
-      if (!isDeepStrictEqual([...query.parameters], params)) throw new Error('compiledOnce: the query binds values other than its parameters');
-      compiled.set(db, query);
+  const compiled = compiledByShape<R>(1);
+  return async (db, ...params) => (await db.executeQuery(compiled(db, '', params, () => build(db, ...params)))).rows;
+}
+
+/**
+ * `compiledOnce` for a query whose text also depends on a few choices (which filters apply, the
+ * sort): each shape is built and compiled once per database (the last `max` shapes kept), and
+ * later calls of that shape bind their own values to its text. `shape` must name everything the
+ * text depends on other than the values, and the builder must bind exactly `params`, in order:
+ * checked on each shape's first compile, which throws otherwise.
+ */
+export function compiledByShape<R>(max = 500): (db: Db, shape: string, params: readonly unknown[], build: () => Compilable<R>) => CompiledQuery<R> {
+  const texts = new WeakMap<Db, Map<string, string>>();
+  return (db, shape, params, build) => {
+    let byShape = texts.get(db);
+    if (!byShape) texts.set(db, (byShape = new Map()));
+    let text = byShape.get(shape);
+    if (text === undefined) {
+      const query = build().compile();
+      if (!isDeepStrictEqual([...query.parameters], [...params])) throw new Error('compiledByShape: the query binds values other than its parameters');
+      if (byShape.size >= max) byShape.clear();
+      byShape.set(shape, (text = query.sql));
     }
-    return (await db.executeQuery(CompiledQuery.raw(query.sql, params) as CompiledQuery<R>)).rows;
+    return CompiledQuery.raw(text, [...params]) as CompiledQuery<R>;
   };
 }
 

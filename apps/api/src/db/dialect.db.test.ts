@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { withMigratedDatabase } from '../test/harness';
-import { insertRows, selectArrays } from './dialect';
+import { inJsonList, insertRows, selectArrays } from './dialect';
 
 describe('insertRows', () => {
   it('writes 20,000 rows asked for in one statement, split under the parameter limit (80,000 values: over SQLite’s 32,766 and PostgreSQL’s 65,535)', async () => {
@@ -59,6 +59,20 @@ describe('selectArrays', () => {
       expect(await selectArrays(db, query.compile())).toEqual([[3, 'a.1', '甲']]);
       finish();
       await expect(writer).rejects.toThrow('rolled back');
+    });
+  });
+});
+
+describe('inJsonList', () => {
+  it('matches exactly the strings a JSON array names, whatever their number or characters', async () => {
+    await withMigratedDatabase(async (db) => {
+      const keys = ['k.1', 'k."2"', 'k.甲', 'k.\\4', 'k.5'];
+      await insertRows(db, 'setting', keys.map((key) => ({ key, value: key, version: 1, updatedAt: '2026-03-02T01:00:00Z' })));
+      const named = async (list: string[]) =>
+        (await db.selectFrom('setting').select('key').where(inJsonList(db, 'setting.key', JSON.stringify(list))).execute()).map((r) => r.key).sort();
+      expect(await named(['k."2"', 'k.甲', 'k.\\4', 'k.none'])).toEqual(['k."2"', 'k.\\4', 'k.甲'].sort());
+      expect(await named([])).toEqual([]);
+      expect(await named(keys)).toEqual([...keys].sort());
     });
   });
 });

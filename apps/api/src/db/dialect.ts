@@ -94,6 +94,17 @@ export function selectArrays(db: Kysely<Database>, query: CompiledQuery): Promis
   return handle.arrays(db, query);
 }
 
+/**
+ * `column IN (the strings of a JSON array bound as one parameter)`: the SQL text is the same for a
+ * list of any length, so a query using it can be compiled once (`compiledOnce`). SQLite reads the
+ * array with json_each, PostgreSQL with json_array_elements_text; both search the column's index.
+ */
+export function inJsonList(db: Kysely<Database>, column: string, json: string): RawBuilder<boolean> {
+  return isPostgres(db)
+    ? sql<boolean>`${sql.ref(column)} in (select json_array_elements_text(${json}::json))`
+    : sql<boolean>`${sql.ref(column)} in (select value from json_each(${json}))`;
+}
+
 /** A case-insensitive LIKE operator for the dialect. */
 export function likeOperator(database: Config['database']): 'like' | 'ilike' {
   return database.dialect === 'postgres' ? 'ilike' : 'like';

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config';
+import type { Changes } from '../db/change-counter';
 import type { Db } from '../db/database';
 import type { Clock } from '../lib/clock';
 import { AppError } from '../lib/errors';
@@ -12,6 +13,8 @@ import type { Access } from './access';
 declare module 'fastify' {
   interface FastifyRequest {
     viewer: Viewer | null;
+    /** The change counters, read with the session (null without one): see db/change-counter.ts. */
+    changes: Changes | null;
   }
   interface FastifyInstance {
     /** Every route with its access rule, as registered: the authorization matrix test walks it. */
@@ -75,6 +78,7 @@ function check(access: Access, request: FastifyRequest): void {
 /** Resolves the session cookie on every request and enforces each route's declared access. */
 export function registerAuth(app: FastifyInstance, deps: { db: Db; config: Config; clock: Clock }): void {
   app.decorateRequest('viewer', null);
+  app.decorateRequest('changes', null);
   const inventory: FastifyInstance['routeInventory'] = [];
   app.decorate('routeInventory', inventory);
   app.addHook('onRoute', (route) => {
@@ -86,7 +90,9 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; config: Confi
   // Access is decided before the body is parsed or validated: a caller without the right learns nothing.
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[cookieName(deps.config)];
-    request.viewer = token ? await resolveSession(deps, token, deps.clock.now()) : null;
+    const resolved = token ? await resolveSession(deps, token, deps.clock.now()) : null;
+    request.viewer = resolved?.viewer ?? null;
+    request.changes = resolved?.changes ?? null;
     const access = request.routeOptions.config.access;
     if (access) check(access, request);
   });

@@ -1,5 +1,6 @@
 import type { Session, SessionUser } from '@yuanqu/contracts';
 import type { Config } from '../../config';
+import type { Changes } from '../../db/change-counter';
 import type { Db } from '../../db/database';
 import { DAY, MINUTE } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
@@ -73,13 +74,16 @@ export async function logout(deps: AuthDeps, ctx: RequestContext): Promise<void>
   });
 }
 
-/** Resolves a cookie token to a viewer, enforcing idle and absolute timeouts and account state. */
-export async function resolveSession(deps: AuthDeps, token: string, now: Date): Promise<Viewer | null> {
+/**
+ * Resolves a cookie token to a viewer, enforcing idle and absolute timeouts and account state,
+ * with the change counters read in the same query (before anything else the request reads).
+ */
+export async function resolveSession(deps: AuthDeps, token: string, now: Date): Promise<{ viewer: Viewer; changes: Changes } | null> {
   const { db, config } = deps;
   const id = sessionIdOf(token);
   const found = await findSessionWithUser(db, id);
   if (!found) return null;
-  const { session, user } = found;
+  const { session, user, changes } = found;
   const idle = (user.role === 'admin' ? config.session.idleMinutesAdmin : config.session.idleMinutes) * MINUTE;
   const expired =
     now.getTime() - new Date(session.lastSeenAt).getTime() > idle ||
@@ -90,7 +94,7 @@ export async function resolveSession(deps: AuthDeps, token: string, now: Date): 
   }
   // Touch at most once a minute: a write on every read would serialise the read path.
   if (now.getTime() - new Date(session.lastSeenAt).getTime() > MINUTE) await touchSession(db, id, now.toISOString());
-  return viewerOf(db, config, user, id, session.csrfToken, now);
+  return { viewer: await viewerOf(db, config, user, id, session.csrfToken, now), changes };
 }
 
 async function viewerOf(db: Db, config: Config, user: UserRow, sessionId: string, csrfToken: string, now: Date): Promise<Viewer> {

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { changeColumns, changesOf, type Changes } from '../../db/change-counter';
 import { compiledOnce, type Db, type Trx } from '../../db/database';
 import type { SessionTable, UserTable } from '../../db/schema';
 
@@ -22,15 +23,20 @@ const sessionWithUser = compiledOnce((db: Db, id: string) =>
     .innerJoin('user', 'user.id', 'session.userId')
     .selectAll('user')
     .select(['session.csrfToken as sCsrfToken', 'session.createdAt as sCreatedAt', 'session.lastSeenAt as sLastSeenAt', 'session.ip as sIp', 'session.userAgent as sUserAgent'])
+    .select(changeColumns(db))
     .where('session.id', '=', id),
 );
 
-/** The session and its user in one read: this runs on every request, compiled once. */
-export async function findSessionWithUser(db: Db, id: string): Promise<{ session: SessionTable; user: UserTable } | undefined> {
+/**
+ * The session, its user and the change counters in one read: this runs on every request, compiled
+ * once. The counters are read before anything the request reads, as a cache kept under them needs.
+ */
+export async function findSessionWithUser(db: Db, id: string): Promise<{ session: SessionTable; user: UserTable; changes: Changes } | undefined> {
   const [row] = await sessionWithUser(db, id);
   if (!row) return undefined;
-  const { sCsrfToken, sCreatedAt, sLastSeenAt, sIp, sUserAgent, ...user } = row;
-  return { session: { id, userId: user.id, csrfToken: sCsrfToken, createdAt: sCreatedAt, lastSeenAt: sLastSeenAt, ip: sIp, userAgent: sUserAgent }, user };
+  const { sCsrfToken, sCreatedAt, sLastSeenAt, sIp, sUserAgent, cEnterprise, cEnterpriseQualification, cUnit, ...user } = row;
+  const session = { id, userId: user.id, csrfToken: sCsrfToken, createdAt: sCreatedAt, lastSeenAt: sLastSeenAt, ip: sIp, userAgent: sUserAgent };
+  return { session, user, changes: changesOf({ cEnterprise, cEnterpriseQualification, cUnit }) };
 }
 
 export async function touchSession(db: Db, id: string, at: string): Promise<void> {

@@ -92,6 +92,23 @@ describe('the list total', () => {
   });
 });
 
+describe('list rows', () => {
+  it('follow every write at once, through the API or outside it (each row is kept until a write)', async () => {
+    const row = async (id: string) => ((await staff.get('/api/v1/enterprises?q=%E9%B8%BF%E5%88%A9%E8%BE%BE')).json().items as { id: string; name: string; cncRate: number | null; qualifications: { type: string }[] }[]).find((e) => e.id === id)!;
+    const id = await enterpriseId(t, '鸿利达');
+    const before = await row(id);
+    const { version } = (await staff.get(`/api/v1/enterprises/${id}`)).json();
+    await staff.patch(`/api/v1/enterprises/${id}`, { version, name: `${before.name}（更名）` });
+    expect((await row(id)).name).toBe(`${before.name}（更名）`);
+    await staff.patch(`/api/v1/enterprises/${id}`, { version: version + 1, qualifications: [{ type: 'highTech', grantedOn: '2025-01-01' }] });
+    expect((await row(id)).qualifications.map((q) => q.type)).toEqual(['highTech']);
+    await t.database.db.updateTable('enterprise').set({ cncRate: 12.5 }).where('id', '=', id).execute();
+    expect((await row(id)).cncRate).toBe(12.5);
+    await t.database.db.deleteFrom('enterpriseQualification').where('enterpriseId', '=', id).execute();
+    expect((await row(id)).qualifications).toEqual([]);
+  });
+});
+
 describe('list rows’ unit paths', () => {
   it('follow a change to the unit table made outside the API at once', async () => {
     const inZone = async () => (await staff.get(`/api/v1/enterprises?unitId=${zoneId}&pageSize=1`)).json().items[0].unitPath.at(-1).name as string;
@@ -100,5 +117,35 @@ describe('list rows’ unit paths', () => {
     expect(await inZone()).toBe('高端制造功能区（更名）');
     await t.database.db.updateTable('unit').set({ name }).where('id', '=', zoneId).execute();
     expect(await inZone()).toBe(name);
+  });
+});
+
+describe('lists of the same filter shape (one compiled query each)', () => {
+  type Page = { total: number; items: { id: string; name: string; industryChain: string; unitPath: { id: string }[] }[] };
+  const page = async (agent: Agent, query: string) => (await agent.get(`/api/v1/enterprises?${query}`)).json() as Page;
+
+  it('answer each request with its own values: filters, text, unit, page, and each viewer’s own scope', async () => {
+    for (const chain of ['newMaterials', 'digital', 'logistics']) {
+      const { items, total } = await page(staff, `pageSize=200&industryChain=${chain}`);
+      expect(total).toBe(items.length);
+      expect(items.length).toBeGreaterThan(0);
+      expect(items.every((e) => e.industryChain === chain)).toBe(true);
+    }
+    for (const text of ['鸿利达', '新雪域']) expect((await page(staff, `q=${encodeURIComponent(text)}`)).items.map((e) => e.name)).toEqual([expect.stringContaining(text)]);
+    const units = (await staff.get('/api/v1/units')).json() as { id: string; code: string }[];
+    for (const code of ['XY-CD-P1', 'XY-CD-P3']) {
+      const unit = units.find((u) => u.code === code)!.id;
+      const { items } = await page(staff, `pageSize=200&unitId=${unit}`);
+      expect(items.length).toBeGreaterThan(0);
+      expect(items.every((e) => e.unitPath.some((u) => u.id === unit))).toBe(true);
+    }
+    const [first, second] = [await page(staff, 'pageSize=5&page=1'), await page(staff, 'pageSize=5&page=2')];
+    expect(new Set([...first.items, ...second.items].map((e) => e.id)).size).toBe(10);
+
+    for (const username of ['hongli', 'xinxueyu']) {
+      const own = await t.login(username);
+      const me = (await own.get('/api/v1/auth/me')).json() as { user: { enterpriseId: string } };
+      expect((await page(own, '')).items.map((e) => e.id)).toEqual([me.user.enterpriseId]);
+    }
   });
 });

@@ -38,7 +38,11 @@ export function presentEnterprise(r: EnterpriseRecord, viewer: Viewer, units: Re
   };
 }
 
-/** A list row: the columns the list shows, scope checked as for the full record (the unit's path from the tree). */
+/**
+ * A list row: the columns the list shows, scope checked as for the full record (the unit's path
+ * from the tree). The same for every viewer allowed to see it: the list keeps it per enterprise
+ * (enterprise-list.ts), so a field hidden from some role would have to be hidden there too.
+ */
 export function presentListItem(r: EnterpriseListRow, viewer: Viewer, units: ReadonlyMap<string, UnitRow>): EnterpriseListItem {
   if (!enterpriseInScope(viewer, { id: r.id, unitPath: units.get(r.unitId)?.path ?? '' })) throw notFound('enterprise');
   return {

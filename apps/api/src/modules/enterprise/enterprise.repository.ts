@@ -1,68 +1,21 @@
 import type { EnterpriseListQuery, Qualification, QualificationType } from '@yuanqu/contracts';
-import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
-import type { Changes } from '../../db/change-counter';
-import type { Db, Trx } from '../../db/database';
+import { sql, type ExpressionBuilder } from 'kysely';
+import { changeStamp, type Changes } from '../../db/change-counter';
+import { compiledByShape, compiledOnce, type Db, type Trx } from '../../db/database';
 import type { Database, EnterpriseTable } from '../../db/schema';
-import { insertRows, selectArrays } from '../../db/dialect';
+import { inJsonList, insertRows, selectArrays } from '../../db/dialect';
 import { newId } from '../../lib/ids';
-import type { Viewer } from '../auth/viewer';
 import type { EnterpriseRecord } from './enterprise';
+import { conditions, filtered, shapeOf, type EnterpriseFilter, type Scope } from './enterprise-filter';
 
-type Scope = Pick<Viewer, 'role' | 'enterpriseId' | 'unitPaths'>;
-type Q = SelectQueryBuilder<Database, 'enterprise', object>;
 type EnterpriseEb = ExpressionBuilder<Database, 'enterprise'>;
 
 const CHUNK = 500;
 
-export type EnterpriseFilter = Omit<EnterpriseListQuery, 'page' | 'pageSize' | 'sort'> & { unitPath?: string };
-
-/**
- * The unit-path prefixes a row must fall under: one list per condition (the viewer's subtrees,
- * the unit filter), any prefix of a list will do. Empty when neither applies: then the unit table
- * changes nothing, since every enterprise has exactly one unit (NOT NULL foreign key).
- */
-function unitPrefixes(scope: Scope, f: EnterpriseFilter): string[][] {
-  const out: string[][] = [];
-  if (scope.role !== 'enterprise' && scope.unitPaths !== null && scope.unitPaths.length > 0) out.push(scope.unitPaths);
-  if (f.unitPath) out.push([f.unitPath]);
-  return out;
-}
-
-/** Every other condition: the rest of the data scope (own enterprise, or nothing at all) and the filters. */
-function enterpriseWhere(eb: EnterpriseEb, scope: Scope, f: EnterpriseFilter, like: 'like' | 'ilike') {
-  const all = [];
-  if (scope.role === 'enterprise') all.push(eb('enterprise.id', '=', scope.enterpriseId ?? ''));
-  else if (scope.unitPaths !== null && scope.unitPaths.length === 0) all.push(eb.lit(false));
-  if (f.status !== 'all') all.push(eb('enterprise.status', '=', f.status));
-  if (f.industryChain) all.push(eb('enterprise.industryChain', '=', f.industryChain));
-  if (f.category) all.push(eb('enterprise.category', '=', f.category));
-  if (f.scale) all.push(eb('enterprise.scale', '=', f.scale));
-  if (f.qualification) {
-    const type = f.qualification;
-    all.push(eb.exists(eb.selectFrom('enterpriseQualification as eq').select('eq.id').whereRef('eq.enterpriseId', '=', 'enterprise.id').where('eq.type', '=', type)));
-  }
-  if (f.q) {
-    const text = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    all.push(eb.or([eb('enterprise.name', like, text), eb('enterprise.uscc', like, text.toUpperCase())]));
-  }
-  return eb.and(all);
-}
-
-/**
- * The matching enterprises. A unit condition picks the units in a subquery instead of joining the
- * unit table, so a page or count without one reads no unit row at all (a list row's unit comes from
- * the cached unit tree), and with one SQLite walks the chosen units' index entries.
- */
-function filtered(db: Db, scope: Scope, f: EnterpriseFilter, like: 'like' | 'ilike'): Q {
-  let q: Q = db.selectFrom('enterprise').where((eb) => enterpriseWhere(eb, scope, f, like));
-  for (const prefixes of unitPrefixes(scope, f)) {
-    q = q.where('enterprise.unitId', 'in', (eb) => eb.selectFrom('unit').select('unit.id').where((u) => u.or(prefixes.map((p) => u('unit.path', 'like', `${p}%`)))));
-  }
-  return q;
-}
+export type { EnterpriseFilter };
 
 function countMatching(db: Db, scope: Scope, f: EnterpriseFilter, like: 'like' | 'ilike') {
-  return filtered(db, scope, f, like)
+  return filtered(db, conditions(scope, f, like))
     .select((eb: EnterpriseEb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
 }
@@ -80,7 +33,7 @@ const LIST_SELECT = LIST_COLUMNS.map((c) => `enterprise.${c}` as const);
 /** An enterprise as a list row: the listed columns and its qualifications. */
 export type EnterpriseListRow = Pick<EnterpriseTable, ListColumn> & { qualifications: Qualification[] };
 
-/** A list row from its values in LIST_COLUMNS order (the page is read as arrays: see selectArrays). */
+/** A list row from its values in LIST_COLUMNS order (rows are read as arrays: see selectArrays). */
 function listRow(values: unknown[]): Pick<EnterpriseTable, ListColumn> {
   const row: Record<string, unknown> = {};
   for (let i = 0; i < LIST_COLUMNS.length; i++) row[LIST_COLUMNS[i]!] = values[i];
@@ -97,7 +50,7 @@ const totals = new WeakMap<Db, { stamp: string; byKey: Map<string, number> }>();
  * reads a new stamp and counts afresh.
  */
 async function totalMatching(db: Db, scope: Scope, f: EnterpriseFilter, like: 'like' | 'ilike', changes: Changes): Promise<number> {
-  const stamp = `${changes.enterprise}.${changes.enterpriseQualification}.${changes.unit}`;
+  const stamp = changeStamp(changes);
   let kept = totals.get(db);
   if (kept?.stamp !== stamp) {
     kept = { stamp, byKey: new Map() };
@@ -112,31 +65,43 @@ async function totalMatching(db: Db, scope: Scope, f: EnterpriseFilter, like: 'l
   return n;
 }
 
-/** A page of matching rows and the total; `changes` are the counters read before this call. */
-export async function listEnterprises(
+/** The page query by sort and filter shape: Kysely builds and compiles each shape once (it cost more than SQLite's work). */
+const pageQueries = compiledByShape<unknown>();
+
+/** The ids of a page of matching enterprises in list order, and the total; `changes` are the counters read before this call. */
+export async function listEnterpriseIds(
   db: Db,
   scope: Scope,
   query: EnterpriseListQuery & { unitPath?: string },
   like: 'like' | 'ilike',
   changes: Changes,
-): Promise<{ rows: EnterpriseListRow[]; total: number }> {
+): Promise<{ ids: string[]; total: number }> {
   const { page, pageSize, sort, ...f } = query;
   const desc = sort.startsWith('-');
   const column = SORT_COLUMNS[sort.replace('-', '') as keyof typeof SORT_COLUMNS];
-  const pageQuery = filtered(db, scope, f, like)
-    .select(LIST_SELECT)
-    .orderBy(column, desc ? 'desc' : 'asc')
-    .orderBy('enterprise.id')
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
-  const [values, total] = await Promise.all([selectArrays(db, pageQuery.compile()), totalMatching(db, scope, f, like, changes)]);
-  return { rows: await withQualifications(db, values.map(listRow)), total };
+  const all = conditions(scope, f, like);
+  const { shape, values: bound } = shapeOf(all);
+  const offset = (page - 1) * pageSize;
+  const pageQuery = pageQueries(db, `${sort} ${shape}`, [...bound, pageSize, offset], () =>
+    filtered(db, all).select('enterprise.id').orderBy(column, desc ? 'desc' : 'asc').orderBy('enterprise.id').limit(pageSize).offset(offset),
+  );
+  const [values, total] = await Promise.all([selectArrays(db, pageQuery), totalMatching(db, scope, f, like, changes)]);
+  return { ids: values.map((v) => v[0] as string), total };
+}
+
+const rowsById = compiledByShape<unknown>(1);
+
+/** The list rows of these enterprises (in no particular order; an id that no longer exists has none), scope-free. */
+export async function listRowsById(db: Db, ids: readonly string[]): Promise<EnterpriseListRow[]> {
+  const json = JSON.stringify(ids);
+  const query = rowsById(db, '', [json], () => db.selectFrom('enterprise').select(LIST_SELECT).where(inJsonList(db, 'enterprise.id', json)));
+  return withQualifications(db, (await selectArrays(db, query)).map(listRow));
 }
 
 /** Streams every matching record in pages of `batch` (for export), in name order. */
 export async function* eachEnterprise(db: Db, scope: Scope, f: EnterpriseFilter, like: 'like' | 'ilike', batch = 1000): AsyncGenerator<EnterpriseRecord[]> {
   for (let offset = 0; ; offset += batch) {
-    const rows = await filtered(db, scope, f, like)
+    const rows = await filtered(db, conditions(scope, f, like))
       .innerJoin('unit', 'unit.id', 'enterprise.unitId')
       .selectAll('enterprise')
       .select('unit.path as unitPath')
@@ -151,12 +116,19 @@ export async function* eachEnterprise(db: Db, scope: Scope, f: EnterpriseFilter,
   }
 }
 
+/** The qualifications of the enterprises whose ids a JSON array names: one SQL text for any number of ids, compiled once. */
+const qualificationsOf = compiledOnce((db: Db, ids: string) =>
+  db
+    .selectFrom('enterpriseQualification')
+    .select(['enterpriseId', 'type', 'grantedOn', 'expiresOn', 'certificateNo'])
+    .where(inJsonList(db, 'enterpriseQualification.enterpriseId', ids))
+    .orderBy('position'),
+);
+
 async function withQualifications<R extends { id: string }>(db: Db | Trx, rows: R[]): Promise<(R & { qualifications: Qualification[] })[]> {
   const byId = new Map<string, Qualification[]>();
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const ids = rows.slice(i, i + CHUNK).map((r) => r.id);
-    const quals = await db.selectFrom('enterpriseQualification').selectAll().where('enterpriseId', 'in', ids).orderBy('position').execute();
-    for (const q of quals) {
+  if (rows.length > 0) {
+    for (const q of await qualificationsOf(db, JSON.stringify(rows.map((r) => r.id)))) {
       const list = byId.get(q.enterpriseId) ?? [];
       list.push({ type: q.type as QualificationType, grantedOn: q.grantedOn, expiresOn: q.expiresOn, certificateNo: q.certificateNo });
       byId.set(q.enterpriseId, list);
@@ -215,7 +187,7 @@ export async function replaceQualifications(trx: Trx, quals: Map<string, Qualifi
 
 /** Enterprise counts per unit, scale, chain and category within the scope (active only). */
 export async function countEnterprises(db: Db, scope: Scope): Promise<{ unitId: string; scale: string; industryChain: string; category: string; n: number }[]> {
-  const rows = await filtered(db, scope, { status: 'active' }, 'like')
+  const rows = await filtered(db, conditions(scope, { status: 'active' }, 'like'))
     .select(['enterprise.unitId', 'enterprise.scale', 'enterprise.industryChain', 'enterprise.category', sql<number>`count(*)`.as('n')])
     .groupBy(['enterprise.unitId', 'enterprise.scale', 'enterprise.industryChain', 'enterprise.category'])
     .execute();

@@ -1,6 +1,5 @@
-import type { Change, Enterprise, EnterpriseFields, EnterpriseList, EnterpriseListQuery, EnterpriseStats, EnterpriseUpdate } from '@yuanqu/contracts';
+import type { Change, Enterprise, EnterpriseFields, EnterpriseStats, EnterpriseUpdate } from '@yuanqu/contracts';
 import type { Config } from '../../config';
-import { readChanges } from '../../db/change-counter';
 import type { Db, Trx } from '../../db/database';
 import { likeOperator } from '../../db/dialect';
 import { AppError, conflict, notFound } from '../../lib/errors';
@@ -14,7 +13,7 @@ import { withFiguresRefiled } from '../statistics/rollup';
 import { unitMap, type UnitRow } from '../unit/unit.repository';
 import { columnsOf, contentOf, createdChanges, createdValues, fieldsNotPermittedForSelf, sortQualifications, type EnterpriseRecord } from './enterprise';
 import { exportRow } from './enterprise-excel';
-import { presentEnterprise, presentListItem } from './enterprise.presenter';
+import { presentEnterprise } from './enterprise.presenter';
 import * as repo from './enterprise.repository';
 
 export interface EnterpriseDeps {
@@ -30,19 +29,8 @@ export function assertPlaceable(units: ReadonlyMap<string, UnitRow>, viewer: Vie
 }
 
 /** The unit filter as a path prefix; an unknown unit matches nothing. */
-function unitPathOf(units: ReadonlyMap<string, UnitRow>, unitId: string | undefined): string | undefined {
+export function unitPathOf(units: ReadonlyMap<string, UnitRow>, unitId: string | undefined): string | undefined {
   return unitId ? (units.get(unitId)?.path ?? '/none/') : undefined;
-}
-
-export async function listEnterprisesFor(deps: EnterpriseDeps, viewer: Viewer, query: EnterpriseListQuery): Promise<EnterpriseList> {
-  // One read of the change counters tells whether the cached unit tree and the kept totals still hold.
-  const changes = await readChanges(deps.db);
-  let units = await unitMap(deps.db, changes);
-  const unitPath = unitPathOf(units, query.unitId);
-  const { rows, total } = await repo.listEnterprises(deps.db, viewer, { ...query, unitPath }, likeOperator(deps.config.database), changes);
-  // Rows name their unit by id: one placed in a unit added since the tree was read needs it re-read.
-  if (rows.some((r) => !units.has(r.unitId))) units = await unitMap(deps.db);
-  return { items: rows.map((r) => presentListItem(r, viewer, units)), total, page: query.page, pageSize: query.pageSize };
 }
 
 /** The 409 for a stale version, carrying the record as it now stands so the user can redo the change. */

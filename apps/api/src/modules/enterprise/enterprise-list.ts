@@ -1,0 +1,74 @@
+import type { EnterpriseListQuery } from '@yuanqu/contracts';
+import { changeStamp, readChanges, type Changes } from '../../db/change-counter';
+import type { Db } from '../../db/database';
+import { likeOperator } from '../../db/dialect';
+import { notFound } from '../../lib/errors';
+import { enterpriseInScope, type Viewer } from '../auth/viewer';
+import { unitMap } from '../unit/unit.repository';
+import { presentListItem } from './enterprise.presenter';
+import * as repo from './enterprise.repository';
+import { unitPathOf, type EnterpriseDeps } from './enterprise.service';
+
+/** An enterprise's list item as JSON bytes, with the unit it was presented in (for the scope check). */
+interface KeptRow {
+  unitId: string;
+  json: Buffer;
+}
+
+const ROWS_MAX = 10_000;
+const kept = new WeakMap<Db, { stamp: string; byId: Map<string, KeptRow> }>();
+
+/**
+ * The list items kept under the change counters: an item is the same for every viewer allowed to
+ * see it (the presenter hides nothing per role in a list row), and it changes only with the
+ * enterprise, qualification or unit table. The counters are read before any row is, so a kept row
+ * is never older than the stamp it is kept under: after a write commits, the next request reads a
+ * new stamp and presents every row afresh.
+ */
+function keptRows(db: Db, stamp: string): Map<string, KeptRow> {
+  let k = kept.get(db);
+  if (k?.stamp !== stamp) {
+    k = { stamp, byId: new Map() };
+    kept.set(db, k);
+  }
+  return k.byId;
+}
+
+const OPEN = Buffer.from('{"items":[');
+const COMMA = Buffer.from(',');
+
+/**
+ * A page of the enterprise list as the bytes of its JSON (`EnterpriseList`, exactly as
+ * JSON.stringify writes it), under the change counters the request read with its session (read
+ * here when it has none). The database picks the page within the viewer's scope and counts the
+ * total on every request; the items come from the kept rows, each checked against the viewer's
+ * scope again as the presenter does, and only rows not kept are read and presented.
+ */
+export async function listPageJson(deps: EnterpriseDeps, viewer: Viewer, query: EnterpriseListQuery, counters: Changes | null): Promise<Buffer> {
+  const changes = counters ?? (await readChanges(deps.db));
+  let units = await unitMap(deps.db, changes);
+  const { ids, total } = await repo.listEnterpriseIds(deps.db, viewer, { ...query, unitPath: unitPathOf(units, query.unitId) }, likeOperator(deps.config.database), changes);
+  const rows = keptRows(deps.db, changeStamp(changes));
+  const page = ids.map((id) => rows.get(id));
+  const missing = ids.filter((_id, i) => !page[i]);
+  if (missing.length > 0) {
+    const fetched = await repo.listRowsById(deps.db, missing);
+    // Rows name their unit by id: one placed in a unit added since the tree was read needs it re-read.
+    if (fetched.some((r) => !units.has(r.unitId))) units = await unitMap(deps.db);
+    const fresh = new Map(fetched.map((r) => [r.id, { unitId: r.unitId, json: Buffer.from(JSON.stringify(presentListItem(r, viewer, units))) }]));
+    if (rows.size + fresh.size > ROWS_MAX) rows.clear();
+    for (const [id, row] of fresh) rows.set(id, row);
+    for (let i = 0; i < ids.length; i++) page[i] ??= fresh.get(ids[i]!);
+  }
+  const parts: Buffer[] = [OPEN];
+  for (let i = 0; i < ids.length; i++) {
+    const row = page[i];
+    // An enterprise deleted since the page was read has no row; none is in the answer.
+    if (!row) continue;
+    if (!enterpriseInScope(viewer, { id: ids[i]!, unitPath: units.get(row.unitId)?.path ?? '' })) throw notFound('enterprise');
+    if (parts.length > 1) parts.push(COMMA);
+    parts.push(row.json);
+  }
+  parts.push(Buffer.from(`],"total":${total},"page":${query.page},"pageSize":${query.pageSize}}`));
+  return Buffer.concat(parts);
+}
