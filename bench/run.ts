@@ -209,7 +209,9 @@ async function benchDatabase(title: string, url: string, shared: Shared, extraSe
     );
     section.notes.push(
       `The list serves ${pct(http.list.reqPerSec / http.sameBody.reqPerSec)} of the rate Fastify reaches sending the same body with no work behind it: ` +
-        `the rest is the product's per-request work (session lookup, queries, presenter, serialising). ` +
+        `the rest is the product's per-request work (the session with the change counters, the page's ids and total within the viewer's scope, each row's scope check). ` +
+        `The same page is asked for throughout, so its rows come from the JSON kept per enterprise since the last write (enterprise-list.ts); ` +
+        `the first request after a write presents them afresh (docs/benchmarks.md, list, third pass). ` +
         `${num(http.list.reqPerSec)} req/s is one answer every ${num(1000 / http.list.reqPerSec, 1)} ms; the Node process answers one request at a time, so that is roughly its cost per request.`,
     );
 
