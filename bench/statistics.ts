@@ -2,6 +2,7 @@ import path from 'node:path';
 import { writeFiguresWorkbook } from './figures-workbook';
 import { getJson } from './load';
 import { runMeasured, type Measured } from './proc';
+import { rawRead } from './raw-read';
 
 /** Single-request latency of one URL: `n` sequential requests after a few warm-up ones. */
 export interface Latency {
@@ -41,18 +42,18 @@ export interface FiguresImport {
   bytes: number;
   read: Measured;
   readMs: number;
+  readsMs: number[];
   imp: Measured;
 }
 
 /**
  * A clerk's bulk load: 1-2月 and 1-3月 of the current year for every generated enterprise
- * (100,000 rows for 50,000), read raw with exceljs, then imported with `yuanqu import figures`.
+ * (100,000 rows for 50,000), read raw with exceljs (median of 3), then imported with `yuanqu import figures`.
  */
 export async function figuresImport(node: string, cli: string, bench: string, env: NodeJS.ProcessEnv, cwd: string, work: string, usccs: string[]): Promise<FiguresImport> {
   const file = path.join(work, `figures-${usccs.length}.xlsx`);
   const written = await writeFiguresWorkbook(file, usccs, new Date().getUTCFullYear());
-  const read = await runMeasured(node, ['--import', 'tsx', path.join(bench, 'xlsx-read.ts'), file], { cwd: bench });
-  const readMs = (JSON.parse(read.stdout.trim().split('\n').pop()!) as { ms: number }).ms;
+  const { read, out, allMs } = await rawRead(node, bench, file);
   const imp = await runMeasured(node, [cli, 'import', 'figures', file], { env, cwd });
-  return { file, rows: written.rows, bytes: written.bytes, read, readMs, imp };
+  return { file, rows: written.rows, bytes: written.bytes, read, readMs: out.ms, readsMs: allMs, imp };
 }
