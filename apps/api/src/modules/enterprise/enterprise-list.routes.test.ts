@@ -1,8 +1,11 @@
 import ExcelJS from 'exceljs';
-import { completeUscc, enterpriseListItemSchema } from '@yuanqu/contracts';
+import { completeUscc, enterpriseListItemSchema, enterpriseListQuerySchema } from '@yuanqu/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enterpriseId, startTestApp, type Agent, type TestApp } from '../../test/harness';
+import { readChanges } from '../../db/change-counter';
+import type { Viewer } from '../auth/viewer';
 import { CATEGORY_LABELS, CHAIN_LABELS, COLUMNS, SCALE_LABELS } from './enterprise-columns';
+import { listPageJson } from './enterprise-list';
 
 let t: TestApp;
 let staff: Agent;
@@ -106,6 +109,31 @@ describe('list rows', () => {
     expect((await row(id)).cncRate).toBe(12.5);
     await t.database.db.deleteFrom('enterpriseQualification').where('enterpriseId', '=', id).execute();
     expect((await row(id)).qualifications).toEqual([]);
+  });
+});
+
+describe('a list request that read the counters before a write', () => {
+  it('shows an enterprise just moved into the viewer’s park as it now is, not as it was kept', async () => {
+    const { db } = t.database;
+    const unit = (code: string) => db.selectFrom('unit').select(['id', 'path']).where('code', '=', code).executeTakeFirstOrThrow();
+    const [p1, p3] = [await unit('XY-CD-P1'), await unit('XY-CD-P3')];
+    const moved = await db.selectFrom('enterprise').innerJoin('unit', 'unit.id', 'enterprise.unitId').select(['enterprise.id', 'enterprise.name', 'enterprise.unitId']).where('unit.path', 'like', `${p1.path}%`).executeTakeFirstOrThrow();
+    const query = enterpriseListQuerySchema.parse({ q: moved.name });
+    const deps = { db, config: t.config };
+    const viewer = (unitPaths: string[] | null): Viewer => ({ userId: 'u', username: 'u', displayName: 'u', role: 'staff', departments: ['economy'], enterpriseId: null, unitIds: null, unitPaths, sessionId: 's', csrfToken: 'c', mustChangePassword: false });
+    const items = async (v: Viewer, counters: Awaited<ReturnType<typeof readChanges>> | null) => (JSON.parse((await listPageJson(deps, v, query, counters)).toString()) as { items: { id: string; unitPath: { id: string }[] }[] }).items;
+
+    expect((await items(viewer(null), null)).map((e) => e.id)).toEqual([moved.id]);
+    const before = await readChanges(db);
+    await db.updateTable('enterprise').set({ unitId: p3.id }).where('id', '=', moved.id).execute();
+    try {
+      const seen = await items(viewer([p3.path]), before);
+      expect(seen.map((e) => e.id)).toEqual([moved.id]);
+      expect(seen[0]!.unitPath.map((u) => u.id)).toContain(p3.id);
+      expect(await items(viewer([p1.path]), before)).toEqual([]);
+    } finally {
+      await db.updateTable('enterprise').set({ unitId: moved.unitId }).where('id', '=', moved.id).execute();
+    }
   });
 });
 

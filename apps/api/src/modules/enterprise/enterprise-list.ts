@@ -2,7 +2,6 @@ import type { EnterpriseListQuery } from '@yuanqu/contracts';
 import { changeStamp, readChanges, type Changes } from '../../db/change-counter';
 import type { Db } from '../../db/database';
 import { likeOperator } from '../../db/dialect';
-import { notFound } from '../../lib/errors';
 import { enterpriseInScope, type Viewer } from '../auth/viewer';
 import { unitMap } from '../unit/unit.repository';
 import { presentListItem } from './enterprise.presenter';
@@ -49,13 +48,21 @@ export async function listPageJson(deps: EnterpriseDeps, viewer: Viewer, query: 
   let units = await unitMap(deps.db, changes);
   const { ids, total } = await repo.listEnterpriseIds(deps.db, viewer, { ...query, unitPath: unitPathOf(units, query.unitId) }, likeOperator(deps.config.database), changes);
   const rows = keptRows(deps.db, changeStamp(changes));
-  const page = ids.map((id) => rows.get(id));
+  const inScope = (id: string, unitId: string) => enterpriseInScope(viewer, { id, unitPath: units.get(unitId)?.path ?? '' });
+  // A kept row outside the viewer's scope is older than the page (the enterprise moved into it
+  // after the counters were read): it is read again, like a row not kept.
+  const page = ids.map((id) => {
+    const row = rows.get(id);
+    return row && inScope(id, row.unitId) ? row : undefined;
+  });
   const missing = ids.filter((_id, i) => !page[i]);
   if (missing.length > 0) {
     const fetched = await repo.listRowsById(deps.db, missing);
     // Rows name their unit by id: one placed in a unit added since the tree was read needs it re-read.
     if (fetched.some((r) => !units.has(r.unitId))) units = await unitMap(deps.db);
-    const fresh = new Map(fetched.map((r) => [r.id, { unitId: r.unitId, json: Buffer.from(JSON.stringify(presentListItem(r, viewer, units))) }]));
+    // One moved out of the viewer's scope since the page was read is left out (the presenter would refuse it).
+    const shown = fetched.filter((r) => inScope(r.id, r.unitId));
+    const fresh = new Map(shown.map((r) => [r.id, { unitId: r.unitId, json: Buffer.from(JSON.stringify(presentListItem(r, viewer, units))) }]));
     if (rows.size + fresh.size > ROWS_MAX) rows.clear();
     for (const [id, row] of fresh) rows.set(id, row);
     for (let i = 0; i < ids.length; i++) page[i] ??= fresh.get(ids[i]!);
@@ -63,9 +70,8 @@ export async function listPageJson(deps: EnterpriseDeps, viewer: Viewer, query: 
   const parts: Buffer[] = [OPEN];
   for (let i = 0; i < ids.length; i++) {
     const row = page[i];
-    // An enterprise deleted since the page was read has no row; none is in the answer.
+    // An enterprise deleted or moved out of the viewer's scope since the page was read has no row.
     if (!row) continue;
-    if (!enterpriseInScope(viewer, { id: ids[i]!, unitPath: units.get(row.unitId)?.path ?? '' })) throw notFound('enterprise');
     if (parts.length > 1) parts.push(COMMA);
     parts.push(row.json);
   }
