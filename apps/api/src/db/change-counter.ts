@@ -12,25 +12,6 @@ export interface Changes {
   unit: number;
 }
 
-const counters = compiledOnce((db: Db) => db.selectFrom('changeCounter').select(['tableName', 'changes']));
-
-/** Every counter in one read: the enterprise list checks its unit tree and its totals with it. */
-export async function readChanges(db: Db): Promise<Changes> {
-  const rows = await counters(db);
-  const changes: Changes = { enterprise: 0, enterpriseQualification: 0, unit: 0 };
-  for (const r of rows) {
-    if (r.tableName === 'enterprise') changes.enterprise = Number(r.changes);
-    else if (r.tableName === 'enterprise_qualification') changes.enterpriseQualification = Number(r.changes);
-    else if (r.tableName === 'unit') changes.unit = Number(r.changes);
-  }
-  return changes;
-}
-
-/** The counters as one key: a cache kept under it is current while it reads the same. */
-export function changeStamp(changes: Changes): string {
-  return `${changes.enterprise}.${changes.enterpriseQualification}.${changes.unit}`;
-}
-
 /** One counter as a scalar subquery (the table name a literal, so a query carrying it binds nothing more). */
 const counter = (db: Db, table: string) => db.selectFrom('changeCounter').select('changeCounter.changes').where('changeCounter.tableName', '=', sql.lit(table));
 
@@ -44,4 +25,35 @@ export function changeColumns(db: Db) {
 
 export function changesOf(row: { cEnterprise: unknown; cEnterpriseQualification: unknown; cUnit: unknown }): Changes {
   return { enterprise: Number(row.cEnterprise ?? 0), enterpriseQualification: Number(row.cEnterpriseQualification ?? 0), unit: Number(row.cUnit ?? 0) };
+}
+
+const counters = compiledOnce((db: Db) => db.selectNoFrom(changeColumns(db)));
+
+/** Every counter in one read, for a caller that has not read them with the session. */
+export async function readChanges(db: Db): Promise<Changes> {
+  const [row] = await counters(db);
+  return changesOf(row!);
+}
+
+/**
+ * Entries kept per database under the change counters: emptied when the counters move, and when
+ * `max` are held. A caller reads the counters before what it keeps, so a kept entry is never older
+ * than the counters it is kept under: after a write commits, the next request reads new counters
+ * and starts afresh.
+ */
+export function keptUnderChanges<V>(max: number): (db: Db, changes: Changes) => { get(key: string): V | undefined; set(key: string, value: V): void } {
+  const kept = new WeakMap<Db, { stamp: string; entries: Map<string, V> }>();
+  return (db, changes) => {
+    const stamp = `${changes.enterprise}.${changes.enterpriseQualification}.${changes.unit}`;
+    let k = kept.get(db);
+    if (k?.stamp !== stamp) kept.set(db, (k = { stamp, entries: new Map() }));
+    const { entries } = k;
+    return {
+      get: (key) => entries.get(key),
+      set: (key, value) => {
+        if (entries.size >= max) entries.clear();
+        entries.set(key, value);
+      },
+    };
+  };
 }

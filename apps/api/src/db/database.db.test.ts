@@ -3,14 +3,16 @@ import { withMigratedDatabase } from '../test/harness';
 import { compiledByShape, compiledOnce, type Db } from './database';
 import { insertRows } from './dialect';
 
+const twoSettings = (db: Db) =>
+  insertRows(db, 'setting', [
+    { key: 'a', value: '1', version: 1, updatedAt: '2026-03-02T01:00:00Z' },
+    { key: 'b', value: '2', version: 2, updatedAt: '2026-03-02T01:00:00Z' },
+  ]);
+
 describe('compiledOnce', () => {
   it('runs the text compiled on the first call with each call’s own values, and refuses a builder that binds anything else', async () => {
     await withMigratedDatabase(async (db) => {
-      const at = '2026-03-02T01:00:00Z';
-      await insertRows(db, 'setting', [
-        { key: 'a', value: '1', version: 1, updatedAt: at },
-        { key: 'b', value: '2', version: 2, updatedAt: at },
-      ]);
+      await twoSettings(db);
       const byKey = compiledOnce((db: Db, key: string) => db.selectFrom('setting').select(['key', 'value']).where('key', '=', key));
       expect(await byKey(db, 'a')).toEqual([{ key: 'a', value: '1' }]);
       expect(await byKey(db, 'b')).toEqual([{ key: 'b', value: '2' }]);
@@ -25,11 +27,7 @@ describe('compiledOnce', () => {
 describe('compiledByShape', () => {
   it('keeps one text per shape, runs it with each call’s values, and refuses a builder that binds other values', async () => {
     await withMigratedDatabase(async (db) => {
-      const at = '2026-03-02T01:00:00Z';
-      await insertRows(db, 'setting', [
-        { key: 'a', value: '1', version: 1, updatedAt: at },
-        { key: 'b', value: '2', version: 2, updatedAt: at },
-      ]);
+      await twoSettings(db);
       const settings = compiledByShape<{ key: string }>();
       const byKey = (key: string, version?: number) => {
         const params = version === undefined ? [key] : [key, version];

@@ -1,6 +1,5 @@
 import type { EnterpriseListQuery } from '@yuanqu/contracts';
-import { changeStamp, readChanges, type Changes } from '../../db/change-counter';
-import type { Db } from '../../db/database';
+import { keptUnderChanges, readChanges, type Changes } from '../../db/change-counter';
 import { likeOperator } from '../../db/dialect';
 import { enterpriseInScope, type Viewer } from '../auth/viewer';
 import { unitMap } from '../unit/unit.repository';
@@ -14,24 +13,12 @@ interface KeptRow {
   json: Buffer;
 }
 
-const ROWS_MAX = 10_000;
-const kept = new WeakMap<Db, { stamp: string; byId: Map<string, KeptRow> }>();
-
 /**
- * The list items kept under the change counters: an item is the same for every viewer allowed to
- * see it (the presenter hides nothing per role in a list row), and it changes only with the
- * enterprise, qualification or unit table. The counters are read before any row is, so a kept row
- * is never older than the stamp it is kept under: after a write commits, the next request reads a
- * new stamp and presents every row afresh.
+ * The list items kept under the change counters (at most 10,000): an item is the same for every
+ * viewer allowed to see it (the presenter hides nothing per role in a list row), and it changes
+ * only with the enterprise, qualification or unit table.
  */
-function keptRows(db: Db, stamp: string): Map<string, KeptRow> {
-  let k = kept.get(db);
-  if (k?.stamp !== stamp) {
-    k = { stamp, byId: new Map() };
-    kept.set(db, k);
-  }
-  return k.byId;
-}
+const keptRows = keptUnderChanges<KeptRow>(10_000);
 
 const OPEN = Buffer.from('{"items":[');
 const COMMA = Buffer.from(',');
@@ -47,7 +34,7 @@ export async function listPageJson(deps: EnterpriseDeps, viewer: Viewer, query: 
   const changes = counters ?? (await readChanges(deps.db));
   let units = await unitMap(deps.db, changes);
   const { ids, total } = await repo.listEnterpriseIds(deps.db, viewer, { ...query, unitPath: unitPathOf(units, query.unitId) }, likeOperator(deps.config.database), changes);
-  const rows = keptRows(deps.db, changeStamp(changes));
+  const rows = keptRows(deps.db, changes);
   const inScope = (id: string, unitId: string) => enterpriseInScope(viewer, { id, unitPath: units.get(unitId)?.path ?? '' });
   // A kept row outside the viewer's scope is older than the page (the enterprise moved into it
   // after the counters were read): it is read again, like a row not kept.
@@ -63,7 +50,6 @@ export async function listPageJson(deps: EnterpriseDeps, viewer: Viewer, query: 
     // One moved out of the viewer's scope since the page was read is left out (the presenter would refuse it).
     const shown = fetched.filter((r) => inScope(r.id, r.unitId));
     const fresh = new Map(shown.map((r) => [r.id, { unitId: r.unitId, json: Buffer.from(JSON.stringify(presentListItem(r, viewer, units))) }]));
-    if (rows.size + fresh.size > ROWS_MAX) rows.clear();
     for (const [id, row] of fresh) rows.set(id, row);
     for (let i = 0; i < ids.length; i++) page[i] ??= fresh.get(ids[i]!);
   }

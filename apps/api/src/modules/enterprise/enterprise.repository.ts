@@ -1,6 +1,6 @@
 import type { EnterpriseListQuery, Qualification, QualificationType } from '@yuanqu/contracts';
 import { sql, type ExpressionBuilder } from 'kysely';
-import { changeStamp, type Changes } from '../../db/change-counter';
+import { keptUnderChanges, type Changes } from '../../db/change-counter';
 import { compiledByShape, compiledOnce, type Db, type Trx } from '../../db/database';
 import type { Database, EnterpriseTable } from '../../db/schema';
 import { inJsonList, insertRows, selectArrays } from '../../db/dialect';
@@ -40,28 +40,17 @@ function listRow(values: unknown[]): Pick<EnterpriseTable, ListColumn> {
   return row as Pick<EnterpriseTable, ListColumn>;
 }
 
-const TOTALS_MAX = 1000;
-const totals = new WeakMap<Db, { stamp: string; byKey: Map<string, number> }>();
+/** Totals per scope and filter, kept until the enterprise, qualification or unit table changes. */
+const totals = keptUnderChanges<number>(1000);
 
-/**
- * The number of matching rows, kept per scope and filter until the enterprise, qualification or
- * unit table changes. The caller reads the change counters before anything is counted, so a kept
- * total is never older than the stamp it is kept under: after a write commits, the next list
- * reads a new stamp and counts afresh.
- */
+/** The number of matching rows; `changes` are the counters the caller read before anything was counted. */
 async function totalMatching(db: Db, scope: Scope, f: EnterpriseFilter, like: 'like' | 'ilike', changes: Changes): Promise<number> {
-  const stamp = changeStamp(changes);
-  let kept = totals.get(db);
-  if (kept?.stamp !== stamp) {
-    kept = { stamp, byKey: new Map() };
-    totals.set(db, kept);
-  }
+  const kept = totals(db, changes);
   const key = JSON.stringify([scope.role, scope.enterpriseId, scope.unitPaths, like, f]);
-  const hit = kept.byKey.get(key);
+  const hit = kept.get(key);
   if (hit !== undefined) return hit;
   const n = Number((await countMatching(db, scope, f, like)).n);
-  if (kept.byKey.size >= TOTALS_MAX) kept.byKey.clear();
-  kept.byKey.set(key, n);
+  kept.set(key, n);
   return n;
 }
 
