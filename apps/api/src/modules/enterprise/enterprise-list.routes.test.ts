@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { completeUscc, enterpriseListItemSchema, enterpriseListQuerySchema } from '@yuanqu/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,6 +96,39 @@ describe('the list total', () => {
   });
 });
 
+describe('a list page', () => {
+  it('is gzipped for a browser that accepts it, with the same JSON as the plain answer', async () => {
+    const url = '/api/v1/enterprises?pageSize=100';
+    const plain = await staff.get(url);
+    const zipped = await staff.request('GET', url, undefined, { 'accept-encoding': 'gzip, deflate, br, zstd' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    for (const res of [plain, zipped]) expect(res.headers.vary).toBe('Accept-Encoding');
+    expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+    expect(JSON.parse(gunzipSync(zipped.rawPayload).toString())).toEqual(plain.json());
+  });
+
+  it('asked by staff of two parks answers each with its own park, however often asked', async () => {
+    const admin = await t.login('admin');
+    const units = (await admin.get('/api/v1/units')).json() as { id: string; code: string }[];
+    const parks = ['XY-CD-P1', 'XY-CD-P3'].map((code) => units.find((u) => u.code === code)!.id);
+    const agents: Agent[] = [];
+    for (const [i, park] of parks.entries()) {
+      const username = `listpark${i}`;
+      await admin.post('/api/v1/users', { username, displayName: username, password: 'Liebiao#Yuan2026', role: 'staff', departments: ['economy'], unitIds: [park] });
+      await (await t.login(username, 'Liebiao#Yuan2026')).post('/api/v1/auth/password', { currentPassword: 'Liebiao#Yuan2026', newPassword: 'Liebiao#Yuan2027' });
+      agents.push(await t.login(username, 'Liebiao#Yuan2027'));
+    }
+    const seen = async () => Promise.all(agents.map(async (a) => ((await a.get('/api/v1/enterprises?pageSize=200')).json().items as { unitPath: { id: string }[] }[]).map((e) => e.unitPath.map((u) => u.id))));
+    const first = await seen();
+    expect(await seen()).toEqual(first);
+    for (const [i, park] of parks.entries()) {
+      expect(first[i]!.length).toBeGreaterThan(0);
+      expect(first[i]!.every((path) => path.includes(park))).toBe(true);
+    }
+  });
+});
+
 describe('list rows', () => {
   it('follow every write at once, through the API or outside it (each row is kept until a write)', async () => {
     const row = async (id: string) => ((await staff.get('/api/v1/enterprises?q=%E9%B8%BF%E5%88%A9%E8%BE%BE')).json().items as { id: string; name: string; cncRate: number | null; qualifications: { type: string }[] }[]).find((e) => e.id === id)!;
@@ -121,7 +155,7 @@ describe('a list request that read the counters before a write', () => {
     const query = enterpriseListQuerySchema.parse({ q: moved.name });
     const deps = { db, config: t.config };
     const viewer = (unitPaths: string[] | null): Viewer => ({ userId: 'u', username: 'u', displayName: 'u', role: 'staff', departments: ['economy'], enterpriseId: null, unitIds: null, unitPaths, sessionId: 's', csrfToken: 'c', mustChangePassword: false });
-    const items = async (v: Viewer, counters: Awaited<ReturnType<typeof readChanges>> | null) => (JSON.parse((await listPageJson(deps, v, query, counters)).toString()) as { items: { id: string; unitPath: { id: string }[] }[] }).items;
+    const items = async (v: Viewer, counters: Awaited<ReturnType<typeof readChanges>> | null) => (JSON.parse((await listPageJson(deps, v, query, counters)).json.toString()) as { items: { id: string; unitPath: { id: string }[] }[] }).items;
 
     expect((await items(viewer(null), null)).map((e) => e.id)).toEqual([moved.id]);
     const before = await readChanges(db);

@@ -1,6 +1,7 @@
 import type { EnterpriseListQuery } from '@yuanqu/contracts';
 import { keptUnderChanges, readChanges, type Changes } from '../../db/change-counter';
 import { likeOperator } from '../../db/dialect';
+import type { JsonBytes } from '../../http/json-bytes';
 import { enterpriseInScope, type Viewer } from '../auth/viewer';
 import { unitMap } from '../unit/unit.repository';
 import { presentListItem } from './enterprise.presenter';
@@ -20,20 +21,39 @@ interface KeptRow {
  */
 const keptRows = keptUnderChanges<KeptRow>(10_000);
 
+/**
+ * Whole pages kept under the change counters (at most 500), by everything that decides them: the
+ * viewer's scope, the filters, the sort and the page. The staff of a park asking for the same first
+ * page share one answer until the enterprise, qualification or unit table changes.
+ */
+const keptPages = keptUnderChanges<JsonBytes>(500);
+
 const OPEN = Buffer.from('{"items":[');
 const COMMA = Buffer.from(',');
 
 /**
  * A page of the enterprise list as the bytes of its JSON (`EnterpriseList`, exactly as
  * JSON.stringify writes it), under the change counters the request read with its session (read
- * here when it has none). The database picks the page within the viewer's scope and counts the
- * total on every request; the items come from the kept rows, each checked against the viewer's
+ * here when it has none). A page kept under the same counters for the same scope and query is
+ * answered as it is; otherwise the database picks the page within the viewer's scope (the total is
+ * kept per scope and filter), the items come from the kept rows, each checked against the viewer's
  * scope again as the presenter does, and only rows not kept are read and presented.
  */
-export async function listPageJson(deps: EnterpriseDeps, viewer: Viewer, query: EnterpriseListQuery, counters: Changes | null): Promise<Buffer> {
+export async function listPageJson(deps: EnterpriseDeps, viewer: Viewer, query: EnterpriseListQuery, counters: Changes | null): Promise<JsonBytes> {
   const changes = counters ?? (await readChanges(deps.db));
+  const pages = keptPages(deps.db, changes);
+  const like = likeOperator(deps.config.database);
+  const key = JSON.stringify([viewer.role, viewer.enterpriseId, viewer.unitPaths, like, query]);
+  const kept = pages.get(key);
+  if (kept) return kept;
+  const page = { json: await pageJson(deps, viewer, query, like, changes) };
+  pages.set(key, page);
+  return page;
+}
+
+async function pageJson(deps: EnterpriseDeps, viewer: Viewer, query: EnterpriseListQuery, like: 'like' | 'ilike', changes: Changes): Promise<Buffer> {
   let units = await unitMap(deps.db, changes);
-  const { ids, total } = await repo.listEnterpriseIds(deps.db, viewer, { ...query, unitPath: unitPathOf(units, query.unitId) }, likeOperator(deps.config.database), changes);
+  const { ids, total } = await repo.listEnterpriseIds(deps.db, viewer, { ...query, unitPath: unitPathOf(units, query.unitId) }, like, changes);
   const rows = keptRows(deps.db, changes);
   const inScope = (id: string, unitId: string) => enterpriseInScope(viewer, { id, unitPath: units.get(unitId)?.path ?? '' });
   // A kept row outside the viewer's scope is older than the page (the enterprise moved into it

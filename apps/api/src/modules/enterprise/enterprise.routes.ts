@@ -15,6 +15,7 @@ import {
 import { ALL_ROLES, COMMITTEE } from '../../http/access';
 import { attachment, XLSX } from '../../http/attachment';
 import { contextOf } from '../../http/auth';
+import { sendJsonBytes } from '../../http/json-bytes';
 import { AppError } from '../../lib/errors';
 import type { AppDeps } from '../../app';
 import { listUnits } from '../unit/unit.repository';
@@ -37,10 +38,10 @@ export const enterpriseRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
     '/enterprises',
     {
       config: { access: { roles: ALL_ROLES } },
-      // Sent as the JSON bytes listPageJson writes (its items are kept as JSON): the schema documents them.
+      // Sent as the JSON bytes listPageJson keeps (gzipped when accepted): the schema documents them.
       schema: { tags: ['enterprises'], querystring: enterpriseListQuerySchema, response: { 200: enterpriseListSchema } },
     },
-    async (request, reply) => (reply as FastifyReply).type('application/json; charset=utf-8').send(await listPageJson(deps, request.viewer!, request.query, request.changes)),
+    async (request, reply) => sendJsonBytes(request, reply as FastifyReply, await listPageJson(deps, request.viewer!, request.query, request.changes)),
   );
 
   app.get(
