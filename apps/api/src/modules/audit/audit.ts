@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import crypto from 'node:crypto';
 
 /** What a caller states about one auditable event; the chain fields are added on append. */
 export interface AuditEvent {
@@ -24,6 +24,14 @@ export interface ChainedRow extends Omit<AuditEvent, 'detail'> {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
+/**
+ * An event's detail already written as JSON, stored and hashed as it is: an import has each
+ * created row's detail written in the worker thread that reads the file, off the writing thread.
+ */
+export class DetailJson {
+  constructor(readonly text: string) {}
+}
+
 /** SM3 over the previous hash and every stored field, in a fixed order (国密 hash for 密评). */
 export function chainHash(prevHash: string, row: Omit<ChainedRow, 'hash' | 'prevHash'>): string {
   const fields = [
@@ -40,7 +48,7 @@ export function chainHash(prevHash: string, row: Omit<ChainedRow, 'hash' | 'prev
     row.requestId,
     row.ip,
   ];
-  return createHash('sm3').update(prevHash).update(JSON.stringify(fields)).digest('hex');
+  return crypto.hash('sm3', prevHash + JSON.stringify(fields));
 }
 
 /** Chains events after (seq, hash); returns the rows to store. */
@@ -59,7 +67,7 @@ export function chain(head: { seq: number; hash: string }, events: AuditEvent[])
       entityType: e.entityType,
       entityId: e.entityId,
       result: e.result,
-      detail: JSON.stringify(e.detail ?? null),
+      detail: e.detail instanceof DetailJson ? e.detail.text : JSON.stringify(e.detail ?? null),
       requestId: e.requestId,
       ip: e.ip,
       prevHash: hash,

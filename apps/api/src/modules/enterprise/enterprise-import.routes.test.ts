@@ -136,9 +136,17 @@ describe('POST /enterprises/import', () => {
     expect(listed[0]).toMatchObject({ industryChain: 'newMaterials', category: 'industrial', scale: 'below', cncRate: 40, twoHigh: false });
     expect((await stats.get(`/api/v1/enterprises/${listed[0].id}`)).json()).toMatchObject({ uscc: listed[0].uscc, version: 1 });
     for (const uscc of usccs) {
-      const history = (await stats.get(`/api/v1/enterprises/${await idOf(uscc)}/history`)).json();
+      const id = await idOf(uscc);
+      const history = (await stats.get(`/api/v1/enterprises/${id}/history`)).json();
       expect(history).toHaveLength(1);
       expect(history[0]).toMatchObject({ actor: 'stats', action: 'enterprise.create', changes: { uscc: { old: null, new: uscc } } });
+      // The detail is written in the worker that reads the file: every value as stored, and the import it came with.
+      const stored = (await stats.get(`/api/v1/enterprises/${id}`)).json();
+      const changes = Object.entries(history[0].changes as Record<string, { old: unknown; new: unknown }>);
+      expect(changes.map(([key]) => key)).toEqual(expect.arrayContaining(['name', 'unitId', 'industryChain', 'industryCode', 'category', 'scale', 'cncRate']));
+      for (const [key, change] of changes) expect(change, key).toEqual({ old: null, new: stored[key] });
+      const audit = await t.database.db.selectFrom('auditLog').select('detail').where('entityId', '=', id).executeTakeFirstOrThrow();
+      expect(JSON.parse(audit.detail)).toMatchObject({ importId: firstImportId });
     }
   });
 

@@ -7,13 +7,12 @@ import { newId } from '../../lib/ids';
 import { assertSafeXlsx } from '../../lib/xlsx-guard';
 import { appendAudit } from '../audit/audit.repository';
 import { auditEvent, type RequestContext } from '../audit/audit.context';
-import { diff, type AuditEvent } from '../audit/audit';
+import { DetailJson, diff, type AuditEvent } from '../audit/audit';
 import { enterpriseInScope, unitInScope, type Viewer } from '../auth/viewer';
 import { unitMap, type UnitRow } from '../unit/unit.repository';
 import { COLUMNS } from './enterprise-columns';
-import { columnsOf, contentOf, createdValues } from './enterprise';
-import type { ValidRow } from './enterprise-import';
-import { checkedBatches, type CheckedBatch, type CheckInput } from './import-check';
+import { columnsOf, contentOf } from './enterprise';
+import { checkedBatches, type CheckedBatch, type CheckedRow, type CheckInput } from './import-check';
 import { isPostgres } from '../../db/dialect';
 import { fromWorker, workerSource } from '../../lib/row-worker';
 import { withFiguresRefiled } from '../statistics/rollup';
@@ -52,11 +51,11 @@ export async function importEnterprises(deps: EnterpriseDeps, ctx: RequestContex
   const importId = newId();
   const counts = { created: 0, updated: 0, unchanged: 0 };
 
-  const writeBatch = async (trx: Trx, batch: ValidRow[]) => {
+  const writeBatch = async (trx: Trx, batch: CheckedRow[]) => {
     const existing = await findEnterprisesByUscc(trx, batch.map((v) => v.fields.uscc));
     const inserts: EnterpriseTable[] = [];
     const events: AuditEvent[] = [];
-    for (const { row, fields } of batch) {
+    for (const { row, fields, createdDetail } of batch) {
       const found = existing.get(fields.uscc);
       if (found && !enterpriseInScope(viewer, found)) {
         problems.push({ row, column: COLUMNS[0].header, value: fields.uscc, reason: '该企业已登记在您管理范围之外的园区' });
@@ -65,7 +64,7 @@ export async function importEnterprises(deps: EnterpriseDeps, ctx: RequestContex
       if (!found) {
         const created: EnterpriseTable = Object.assign(columnsOf(fields), { id: newId(), status: 'active', isDemo: input.isDemo ? 1 : 0, version: 1, createdAt: now, updatedAt: now });
         inserts.push(created);
-        events.push(auditEvent(ctx, 'enterprise.create', { entityType: 'enterprise', entityId: created.id, detail: { importId, values: createdValues(fields) } }));
+        events.push(auditEvent(ctx, 'enterprise.create', { entityType: 'enterprise', entityId: created.id, detail: new DetailJson(createdDetail) }));
         counts.created++;
         continue;
       }
@@ -96,13 +95,13 @@ export async function importEnterprises(deps: EnterpriseDeps, ctx: RequestContex
     // server takes that core and the reading stays here (a worker added 80 MB and no speed).
     // Writes stay one at a time, in file order, on the transaction's connection.
     let writing: Promise<void> = Promise.resolve();
-    const write = async (b: ValidRow[]) => {
+    const write = async (b: CheckedRow[]) => {
       await writing;
       writing = writeBatch(trx, b);
       writing.catch(() => undefined);
     };
     try {
-      const check: CheckInput = { file: input.file, maxRows, placeable };
+      const check: CheckInput = { file: input.file, maxRows, placeable, importId };
       const batches = isPostgres(trx) ? checkedBatches(check) : fromWorker<CheckedBatch, { rowCount: number }>(workerSource(import.meta.url, 'import-worker'), check);
       let next = await batches.next();
       while (!next.done) {
