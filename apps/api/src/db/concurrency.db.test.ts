@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { withMigratedDatabase } from '../test/harness';
-import { insertRows, isPostgres } from './dialect';
+import { insertRows, isPostgres, writeIfFree } from './dialect';
 
 const setting = (key: string, value: string) => ({ key, value, version: 1, updatedAt: '2026-03-02T01:00:00Z' });
 
@@ -48,6 +48,22 @@ describe('a long write transaction (a 100,000-row import) and everyone else', ()
         { key: 'd.1', value: '甲' },
         { key: 'd.3', value: '丙' },
       ]);
+    });
+  });
+
+  it('lets bookkeeping that must not wait (writeIfFree) pass on SQLite while the writer is taken, and run once it is free', async () => {
+    await withMigratedDatabase(async (db) => {
+      await insertRows(db, 'setting', [setting('e.1', '旧')]);
+      const touch = (value: string) => writeIfFree(db, db.updateTable('setting').set({ value }).where('key', '=', 'e.1').compile());
+      const value = async () => (await db.selectFrom('setting').select('value').where('key', '=', 'e.1').executeTakeFirstOrThrow()).value;
+      await db.transaction().execute(async (trx) => {
+        await insertRows(trx, 'setting', [setting('e.2', '导入中')]);
+        // SQLite has one writer, held by this transaction; PostgreSQL writes another row at once.
+        expect(await touch('导入时')).toBe(isPostgres(db));
+      });
+      expect(await value()).toBe(isPostgres(db) ? '导入时' : '旧');
+      expect(await touch('导入后')).toBe(true);
+      expect(await value()).toBe('导入后');
     });
   });
 });

@@ -18,13 +18,24 @@ export interface DialectHandle {
   sqlite?: SQLite.Database;
   /** Runs a compiled SELECT through the driver itself, rows as arrays of values (`selectArrays`). */
   arrays: (db: Kysely<Database>, query: CompiledQuery) => Promise<unknown[][]>;
+  /** Runs a compiled write unless it would wait for the writer (`writeIfFree`). */
+  writeIfFree: (db: Kysely<Database>, query: CompiledQuery) => Promise<boolean>;
 }
+
+/** How long a SQLite write waits for another process's lock before SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 5000;
+
+/** A write on a connection that Kysely takes in turns itself (PostgreSQL's pool, SQLite :memory:): it is run. */
+const writeNow = async (db: Kysely<Database>, query: CompiledQuery) => {
+  await db.executeQuery(query);
+  return true;
+};
 
 export function createDialect(database: Config['database']): DialectHandle {
   if (database.dialect === 'postgres') {
     const pool = new pg.Pool({ connectionString: database.url, max: 10 });
     const arrays = async (_db: Kysely<Database>, q: CompiledQuery) => (await pool.query({ text: q.sql, values: [...q.parameters], rowMode: 'array' })).rows as unknown[][];
-    return { dialect: new PostgresDialect({ pool }), arrays };
+    return { dialect: new PostgresDialect({ pool }), arrays, writeIfFree: writeNow };
   }
   const memory = database.file === ':memory:';
   if (!memory) fs.mkdirSync(path.dirname(database.file), { recursive: true });
@@ -34,22 +45,32 @@ export function createDialect(database: Config['database']): DialectHandle {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   if (memory) {
     // A second connection to :memory: would be another database: one connection, Kysely's own driver.
     const rawStatement = statementCache(sqlite, true);
     const arrays = (db: Kysely<Database>, q: CompiledQuery) => db.connection().execute(async () => rawStatement(q.sql).all(...q.parameters) as unknown[][]);
-    return { dialect: new SqliteDialect({ database: { close: () => sqlite.close(), prepare: statementCache(sqlite, false) } }), sqlite, arrays };
+    return { dialect: new SqliteDialect({ database: { close: () => sqlite.close(), prepare: statementCache(sqlite, false) } }), sqlite, arrays, writeIfFree: writeNow };
   }
   const reader = new SQLite(database.file, { readonly: true });
-  reader.pragma('busy_timeout = 5000');
+  reader.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   const rawStatement = statementCache(reader, true);
   const arrays = async (_db: Kysely<Database>, q: CompiledQuery) => rawStatement(q.sql).all(...q.parameters) as unknown[][];
   const close = () => {
     reader.close();
     sqlite.close();
   };
-  return { dialect: new SqlitePairDialect({ write: statementCache(sqlite, false), read: statementCache(reader, false), close }), sqlite, arrays };
+  const withoutWaiting = <T>(fn: () => T): T => {
+    sqlite.pragma('busy_timeout = 0');
+    try {
+      return fn();
+    } finally {
+      sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    }
+  };
+  const pair = new SqlitePairDialect({ write: statementCache(sqlite, false), read: statementCache(reader, false), withoutWaiting, close });
+  const writeIfFree = async (_db: Kysely<Database>, q: CompiledQuery) => pair.writeIfFree(q.sql, q.parameters);
+  return { dialect: pair, sqlite, arrays, writeIfFree };
 }
 
 /**
@@ -92,6 +113,18 @@ export function selectArrays(db: Kysely<Database>, query: CompiledQuery): Promis
   const handle = handles.get(db);
   if (!handle) throw new Error('selectArrays needs a database opened with openDatabase');
   return handle.arrays(db, query);
+}
+
+/**
+ * Runs a write now if the database can take it without waiting, else not at all (false): for
+ * bookkeeping that a later request repeats, such as a session's last activity, which must not hold
+ * a page up while an import has SQLite's writer (in this process or another). On PostgreSQL, and
+ * on an in-memory SQLite, it is simply run.
+ */
+export function writeIfFree(db: Kysely<Database>, query: CompiledQuery): Promise<boolean> {
+  const handle = handles.get(db);
+  if (!handle) throw new Error('writeIfFree needs a database opened with openDatabase');
+  return handle.writeIfFree(db, query);
 }
 
 /**

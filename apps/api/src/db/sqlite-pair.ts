@@ -15,6 +15,14 @@ import {
 /** A prepared statement by SQL text, from a connection's statement cache (dialect.ts). */
 export type Prepare = (text: string) => SQLite.Statement;
 
+interface Connections {
+  write: Prepare;
+  read: Prepare;
+  /** Runs `fn` with the writer failing at once (SQLITE_BUSY) on a lock another process holds. */
+  withoutWaiting: <T>(fn: () => T) => T;
+  close: () => void;
+}
+
 /**
  * SQLite with two connections to one file. The writer is taken in turns, as Kysely's own SQLite
  * driver takes its single connection: by a transaction from begin to commit, by a write outside
@@ -25,14 +33,37 @@ export type Prepare = (text: string) => SQLite.Statement;
  * the transaction's own writes.
  */
 export class SqlitePairDialect implements Dialect {
-  constructor(private readonly connections: { write: Prepare; read: Prepare; close: () => void }) {}
+  readonly #turns = new Turns();
+
+  constructor(private readonly connections: Connections) {}
+
+  /**
+   * Runs one write at once if the writer is free, in this process and in others (no waiting on
+   * SQLite's busy timeout); false if it is not, and nothing is written.
+   */
+  writeIfFree(text: string, parameters: readonly unknown[]): boolean {
+    if (!this.#turns.tryTake()) return false;
+    try {
+      return this.connections.withoutWaiting(() => {
+        try {
+          this.connections.write(text).run(...parameters);
+          return true;
+        } catch (err) {
+          if ((err as { code?: unknown }).code === 'SQLITE_BUSY') return false;
+          throw err;
+        }
+      });
+    } finally {
+      this.#turns.pass();
+    }
+  }
 
   createAdapter() {
     return new SqliteAdapter();
   }
 
   createDriver(): Driver {
-    return new PairDriver(this.connections);
+    return new PairDriver(this.connections, this.#turns);
   }
 
   createQueryCompiler() {
@@ -45,14 +76,15 @@ export class SqlitePairDialect implements Dialect {
 }
 
 class PairDriver implements Driver {
-  readonly #turns = new Turns();
-
-  constructor(private readonly connections: { write: Prepare; read: Prepare; close: () => void }) {}
+  constructor(
+    private readonly connections: Connections,
+    private readonly turns: Turns,
+  ) {}
 
   async init(): Promise<void> {}
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    return new Lease(this.connections.write, this.connections.read, this.#turns);
+    return new Lease(this.connections.write, this.connections.read, this.turns);
   }
 
   async beginTransaction(lease: Lease): Promise<void> {
@@ -134,6 +166,13 @@ function run<R>(stmt: SQLite.Statement, parameters: readonly unknown[]): QueryRe
 class Turns {
   #held = false;
   readonly #waiting: (() => void)[] = [];
+
+  /** The turn if no one has it, without waiting. */
+  tryTake(): boolean {
+    if (this.#held) return false;
+    this.#held = true;
+    return true;
+  }
 
   take(): Promise<void> {
     if (!this.#held) {

@@ -1,6 +1,8 @@
+import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY, HOUR, MINUTE } from '../../lib/clock';
-import { startTestApp, type TestApp } from '../../test/harness';
+import { startTestApp, type Agent, type TestApp } from '../../test/harness';
+import { sessionIdOf } from './session.repository';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -93,6 +95,36 @@ describe('session lifetime', () => {
       await a.get('/api/v1/auth/me');
     }
     expect((await a.get('/api/v1/auth/me')).statusCode).toBe(401);
+  });
+
+  it('is kept alive by a page viewed during a large import, without the page waiting for the import', async () => {
+    const a = await t.login('stats');
+    const lastSeen = async (agent: Agent) => {
+      const id = sessionIdOf(agent.cookie!.split('=')[1]!);
+      return (await t.database.db.selectFrom('session').select('lastSeenAt').where('id', '=', id).executeTakeFirstOrThrow()).lastSeenAt;
+    };
+    t.clock.advance(2 * MINUTE);
+    // An import in this process holds the writer from its first row to its commit. On SQLite a
+    // touch that waited for it would never answer: the import here waits for the page.
+    await t.database.db.transaction().execute(async (trx) => {
+      await trx.updateTable('setting').set((eb) => ({ value: eb.ref('value') })).execute();
+      expect((await a.get('/api/v1/auth/me')).statusCode).toBe(200);
+    });
+    if (t.config.database.dialect === 'sqlite') {
+      // An import in another process (`yuanqu import`) holds SQLite's write lock: no 5 s busy wait, no error.
+      const other = new SQLite(t.config.database.file);
+      other.exec('begin immediate');
+      try {
+        expect((await a.get('/api/v1/auth/me')).statusCode).toBe(200);
+      } finally {
+        other.exec('rollback');
+        other.close();
+      }
+    }
+    expect((await a.get('/api/v1/auth/me')).statusCode).toBe(200);
+    expect(await lastSeen(a)).toBe(t.clock.now().toISOString());
+    t.clock.advance(29 * MINUTE);
+    expect((await a.get('/api/v1/auth/me')).statusCode).toBe(200);
   });
 
   it('cannot be replayed after logout', async () => {

@@ -92,7 +92,8 @@ export async function resolveSession(deps: AuthDeps, token: string, now: Date): 
     await deleteSession(db, id);
     return null;
   }
-  // Touch at most once a minute: a write on every read would serialise the read path.
+  // Touch at most once a minute: a write on every read would serialise the read path. Never
+  // waited for: while an import holds SQLite's writer the touch is left to a later request.
   if (now.getTime() - new Date(session.lastSeenAt).getTime() > MINUTE) await touchSession(db, id, now.toISOString());
   return { viewer: await viewerOf(db, config, user, id, session.csrfToken, now), changes };
 }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { changeColumns, changesOf, type Changes } from '../../db/change-counter';
 import { compiledOnce, type Db, type Trx } from '../../db/database';
+import { writeIfFree } from '../../db/dialect';
 import type { SessionTable, UserTable } from '../../db/schema';
 
 /** The cookie holds a 256-bit random token; the database holds only its SHA-256. */
@@ -39,8 +40,12 @@ export async function findSessionWithUser(db: Db, id: string): Promise<{ session
   return { session, user, changes: changesOf({ cEnterprise, cEnterpriseQualification, cUnit }) };
 }
 
-export async function touchSession(db: Db, id: string, at: string): Promise<void> {
-  await db.updateTable('session').set({ lastSeenAt: at }).where('id', '=', id).execute();
+/**
+ * Records a session's last activity unless the writer is busy (a large import on SQLite): the next
+ * request tries again. A skipped touch can only make the session look idle longer, never shorter.
+ */
+export async function touchSession(db: Db, id: string, at: string): Promise<boolean> {
+  return writeIfFree(db, db.updateTable('session').set({ lastSeenAt: at }).where('id', '=', id).compile());
 }
 
 export async function deleteSession(db: Db | Trx, id: string): Promise<void> {
