@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'PAYLOAD_TOO_LARGE',
   /** A scheme version a run has used cannot change; copy it to a new version. */
   'SCHEME_FROZEN',
+  /** The database is taken by a long write (`yuanqu import` in another process on SQLite); try again shortly. */
+  'BUSY',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

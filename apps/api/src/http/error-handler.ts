@@ -23,6 +23,7 @@ const STATUS: Record<ErrorCode, number> = {
   WARNINGS_UNACKNOWLEDGED: 422,
   PAYLOAD_TOO_LARGE: 413,
   SCHEME_FROZEN: 409,
+  BUSY: 503,
   INTERNAL: 500,
 };
 
@@ -34,6 +35,12 @@ export function statusOf(code: ErrorCode): number {
 function isUniqueViolation(err: unknown): boolean {
   const code = (err as { code?: unknown }).code;
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
+}
+
+/** SQLite's writer stayed locked by another process for the whole busy timeout (a long `yuanqu import`). */
+function isBusy(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
 }
 
 /** Maps every error to `{ error: { code, message, details, requestId } }`; never leaks a stack or SQL. */
@@ -50,6 +57,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (isUniqueViolation(err)) {
       // Two writers raced for the same slot (a unique index caught it): the later one retries.
       return reply.status(409).send({ error: { code: 'CONFLICT', message: 'someone else saved the same record at the same moment; reload and try again', requestId } });
+    }
+    if (isBusy(err)) {
+      return reply.status(503).header('retry-after', '5').send({ error: { code: 'BUSY', message: 'the database is busy with a long write (an import); try again in a few seconds', requestId } });
     }
     const status = 'statusCode' in err && typeof err.statusCode === 'number' ? err.statusCode : 500;
     if (status === 413) {

@@ -108,6 +108,7 @@ const enUS: typeof zhCN = {
     WARNINGS_UNACKNOWLEDGED: 'Some figures need a second look: check the warnings and confirm them to go on',
     PAYLOAD_TOO_LARGE: 'The file is too large; the limit is {max}',
     SCHEME_FROZEN: 'This scheme has been used by an evaluation and is frozen; copy it into a new version to change it',
+    BUSY: 'The system is writing a large batch (such as an import); wait a few seconds and save again',
     INTERNAL: 'Something went wrong on the server; try again, and if it persists give the request ID to an administrator',
     NETWORK: 'Cannot reach the server; check the network and try again',
     unknown: 'Something unexpected happened; reload the page and try again',

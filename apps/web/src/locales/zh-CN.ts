@@ -107,6 +107,7 @@ export default {
     WARNINGS_UNACKNOWLEDGED: '数据存在需要核实的预警，请逐条核实并确认后再提交',
     PAYLOAD_TOO_LARGE: '文件过大，上限为 {max}',
     SCHEME_FROZEN: '此方案已用于评价，已冻结；请复制为新版本后修改',
+    BUSY: '系统正在写入一批数据（如批量导入），请稍候几秒再保存',
     INTERNAL: '系统出现错误，请稍后重试；如仍失败，请把请求编号告诉管理员',
     NETWORK: '无法连接服务器，请检查网络后重试',
     unknown: '出现意外错误，请刷新页面后重试',
