@@ -105,6 +105,9 @@ async function runHttp(env: NodeJS.ProcessEnv, shared: Shared) {
     log('enterprise list…');
     const list = await measure(`${base}${LIST_PATH}`, PLAN, { cookie, ...BROWSER });
     log(`  ${num(list.reqPerSec)} req/s, p99 ${list.p99Ms} ms`);
+    log('signed-in floor (auth/me)…');
+    const floor = await measure(`${base}/api/v1/auth/me`, PLAN, { cookie, ...BROWSER });
+    log(`  ${num(floor.reqPerSec)} req/s, p99 ${floor.p99Ms} ms`);
     log('enterprise list, no Accept-Encoding…');
     const plainList = await measure(`${base}${LIST_PATH}`, PLAN, { cookie });
     log(`  ${num(plainList.reqPerSec)} req/s, p99 ${plainList.p99Ms} ms`);
@@ -121,7 +124,7 @@ async function runHttp(env: NodeJS.ProcessEnv, shared: Shared) {
     log(`  base p95 ${drill.base.p95Ms} ms, park p95 ${drill.park.p95Ms} ms`);
     const usccs = await allUsccs(base, cookie);
     const bodyBytes = Buffer.byteLength(page.text);
-    return { raw, sameBody, list, plainList, statistics, drill, usccs, zones, total: page.body.total, bodyBytes, gzipBytes: gzipSync(page.text).length };
+    return { raw, sameBody, list, plainList, floor, statistics, drill, usccs, zones, total: page.body.total, bodyBytes, gzipBytes: gzipSync(page.text).length };
   } finally {
     await server.stop();
   }
@@ -210,6 +213,7 @@ async function benchDatabase(title: string, url: string, shared: Shared, extraSe
       { metric: 'Enterprise list / hello world', measured: pct(ratio), target: `≥ ${pct(TARGET.listRatio)}`, pass: ratio >= TARGET.listRatio && http.list.failures === 0 },
       { metric: 'Enterprise list p99 latency (p50)', measured: `${http.list.p99Ms} ms (${http.list.p50Ms} ms)`, target: `≤ ${TARGET.listP99Ms} ms`, pass: http.list.p99Ms <= TARGET.listP99Ms && http.list.failures === 0 },
       { metric: `Enterprise list asked without Accept-Encoding (${num(http.bodyBytes / 1024)} KB plain JSON): req/s · p99 · share of hello world (reference)`, measured: `${num(http.plainList.reqPerSec)} · ${http.plainList.p99Ms} ms · ${pct(http.plainList.reqPerSec / http.raw.reqPerSec)}${flag(http.plainList)}`, target: '—' },
+      { metric: 'The cheapest signed-in route (`GET /api/v1/auth/me`: the session, access check, security headers, a small answer): req/s · p99 · share of hello world (reference)', measured: `${num(http.floor.reqPerSec)} · ${http.floor.p99Ms} ms · ${pct(http.floor.reqPerSec / http.raw.reqPerSec)}${flag(http.floor)}`, target: '—' },
       ...http.statistics.map((st) => ({
         metric: `Statistics ${st.name} (\`${st.path.replace('/api/v1/statistics/', '')}\`, ${num(st.bytes / 1024)} KB): req/s · p99 · share of hello world`,
         measured: `${num(st.result.reqPerSec)} · ${st.result.p99Ms} ms · ${pct(st.result.reqPerSec / http.raw.reqPerSec)}${flag(st.result)}`,
@@ -221,7 +225,8 @@ async function benchDatabase(title: string, url: string, shared: Shared, extraSe
         `the rest is the product's per-request work (the session with the change counters, access and CSRF checks, the query's validation, the security headers). ` +
         `The same page is asked for throughout, so after the first request it is answered from the page kept under the change counters (enterprise-list.ts); ` +
         `the first request after a write picks the page in the database again (docs/benchmarks.md, list, fourth pass). ` +
-        `${num(http.list.reqPerSec)} req/s is one answer every ${num(1000 / http.list.reqPerSec, 1)} ms; the Node process answers one request at a time, so that is roughly its cost per request.`,
+        `${num(http.list.reqPerSec)} req/s is one answer every ${num(1000 / http.list.reqPerSec, 1)} ms; the Node process answers one request at a time, so that is roughly its cost per request. ` +
+        `The cheapest signed-in route answers ${num(http.floor.reqPerSec)} req/s: the list runs at ${pct(http.list.reqPerSec / http.floor.reqPerSec)} of what any page behind the login can.`,
     );
 
     const drillRow = (name: string, path: string, l: { p50Ms: number; p95Ms: number; maxMs: number; bytes: number }, target: number) => ({
