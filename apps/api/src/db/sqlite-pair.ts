@@ -49,7 +49,7 @@ export class SqlitePairDialect implements Dialect {
           this.connections.write(text).run(...parameters);
           return true;
         } catch (err) {
-          if ((err as { code?: unknown }).code === 'SQLITE_BUSY') return false;
+          if (String((err as { code?: unknown }).code).startsWith('SQLITE_BUSY')) return false;
           throw err;
         }
       });
