@@ -112,7 +112,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 async function serveWeb(app: FastifyInstance, webDist: string | undefined): Promise<void> {
   const dist = webDist ?? path.resolve(import.meta.dirname ?? '.', '../../web/dist');
   const hasWeb = fs.existsSync(path.join(dist, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: dist, wildcard: false, index: ['index.html'] });
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: dist,
+      wildcard: false,
+      index: ['index.html'],
+      // The build writes .br and .gz copies of its text files (apps/web/build/precompress.ts): the
+      // browser gets the smaller one it accepts (2.6 MB of scripts and styles → 0.7 MB).
+      preCompressed: true,
+      // Hashed file names change with their content: a browser keeps them for a year without asking again.
+      setHeaders: (reply, file) => {
+        if (path.relative(dist, file).startsWith(`assets${path.sep}`)) reply.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
     const isApi = request.url.startsWith('/api/') || request.url === '/healthz';
     if (hasWeb && request.method === 'GET' && !isApi) return reply.type('text/html').sendFile('index.html');
