@@ -26,7 +26,10 @@ test('statistics staff run the 2022 evaluation, read a D’s explanation, export
   await choose(page, '评价组', '规上工业企业');
   await choose(page, '等级', 'D类');
   await expect(page.getByText('共 1 家')).toBeVisible();
+  // The result page asks for this one enterprise's result, not the whole run.
+  const asked = page.waitForResponse((r) => r.url().includes(`/api/v1/evaluation/runs/${runId}?enterpriseId=`));
   await page.getByRole('link', { name: HONGLI, exact: true }).click();
+  expect(((await (await asked).json()) as { results: unknown[] }).results).toHaveLength(1);
 
   // 为什么是 D 类: rank, the gap to C, the indicators that pulled it down.
   await apiLogIn(request, 'stats');

@@ -116,6 +116,9 @@ export const runSchema = runSummarySchema.extend({
 });
 export type EvaluationRunDetail = z.infer<typeof runSchema>;
 
+/** `GET /evaluation/runs/:id?enterpriseId=`: the run with that one enterprise's result (none if outside the reader's scope), for its result page. */
+export const runQuerySchema = z.strictObject({ enterpriseId: z.string().max(40).optional() });
+
 export const adjustmentSchema = z.object({
   id: z.string(),
   enterpriseId: z.string(),

@@ -23,9 +23,9 @@ export function runProgress(token: string): Promise<RunProgress> {
 
 const runPath = (id: string) => `/evaluation/runs/${encodeURIComponent(id)}`;
 
-/** A run's results in the reader's scope, with its groups' indicator labels. */
-export function getRun(id: string): Promise<EvaluationRunDetail> {
-  return request<EvaluationRunDetail>(runPath(id));
+/** A run's results in the reader's scope, with its groups' indicator labels; with an enterprise, that one's result only. */
+export function getRun(id: string, enterpriseId?: string): Promise<EvaluationRunDetail> {
+  return request<EvaluationRunDetail>(runPath(id), { query: { enterpriseId } });
 }
 
 /** The workbook a committee publishes, as a download link. */

@@ -166,6 +166,22 @@ describe('the published workbook', () => {
     expect(names.sort()).toEqual(mine.results.filter((r) => r.status === 'ranked' || r.status === 'vetoed').map((r) => (r.name.startsWith('=') ? `'${r.name}` : r.name)).sort());
   });
 
+  it('answers one enterprise’s result alone when its page asks, and none outside the reader’s parks', async () => {
+    const whole = (await stats.get(`/api/v1/evaluation/runs/${run.id}`)).json() as EvaluationRunDetail;
+    const one = async (agent: Agent, enterpriseId: string) => (await agent.get(`/api/v1/evaluation/runs/${run.id}?enterpriseId=${enterpriseId}`)).json() as EvaluationRunDetail;
+    for (const status of ['ranked', 'vetoed', 'exempt']) {
+      const result = whole.results.find((r) => r.status === status)!;
+      const alone = await one(stats, result.enterpriseId);
+      expect(alone.results, status).toEqual([result]);
+      expect({ ...alone, results: [] }).toEqual({ ...whole, results: [] });
+    }
+    expect((await one(stats, 'no-such-enterprise')).results).toEqual([]);
+    const park3 = await t.database.db.selectFrom('unit').select('path').where('code', '=', 'XY-CD-P3').executeTakeFirstOrThrow();
+    const elsewhere = await t.database.db.selectFrom('enterprise as e').innerJoin('unit as u', 'u.id', 'e.unitId').select('e.id').where('u.path', 'not like', `${park3.path}%`).execute();
+    const outside = whole.results.find((r) => elsewhere.some((e) => e.id === r.enterpriseId))!;
+    expect((await one(await t.login('park3eval', 'Sanhao#Yuan2027'), outside.enterpriseId)).results).toEqual([]);
+  });
+
   it('answers 404 for a run that does not exist', async () => {
     const res = await stats.get('/api/v1/evaluation/runs/nope/export');
     expect(res.statusCode).toBe(404);

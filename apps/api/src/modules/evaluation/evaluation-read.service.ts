@@ -21,11 +21,11 @@ export interface StoredRun {
  * scope, each with its consecutive years and policies, who the enterprise is now (USCC, park or
  * zone) and the note of its T reason from the stored inputs.
  */
-export async function readRun(db: Db, viewer: Pick<Viewer, 'unitPaths'>, id: string): Promise<StoredRun> {
+export async function readRun(db: Db, viewer: Pick<Viewer, 'unitPaths'>, id: string, enterpriseId?: string): Promise<StoredRun> {
   const row = await findRunRow(db, id);
   if (!row) throw notFound('evaluation run');
   const scheme = JSON.parse(row.scheme) as EvaluationScheme;
-  const [stored, ranked] = [await runResultRows(db, id), (await rankedCounts(db, [id])).get(id)!];
+  const [stored, ranked] = [await runResultRows(db, id, enterpriseId), (await rankedCounts(db, [id])).get(id)!];
   const read = resultReader(scheme, runBasis(row));
   const results = stored
     .filter((r) => unitInScope(viewer, r.unitPath))
@@ -50,8 +50,8 @@ async function reviewPeople(db: Db, row: RunRow): Promise<Record<string, string>
 }
 
 /** A run's results (in the viewer's scope), with the labels pages need (groups and indicators), the scheme's items staff adjust with and who reviewed it. */
-export async function getRun(db: Db, viewer: Viewer, id: string): Promise<EvaluationRunDetail> {
-  const { row, scheme, groups, results } = await readRun(db, viewer, id);
+export async function getRun(db: Db, viewer: Viewer, id: string, enterpriseId?: string): Promise<EvaluationRunDetail> {
+  const { row, scheme, groups, results } = await readRun(db, viewer, id, enterpriseId);
   return { ...runSummary(row), groups, items: schemeItems(scheme), results, people: await reviewPeople(db, row) };
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { compareQuerySchema, compareSchema, previewSchema, runProgressSchema, runSchema, runSummarySchema } from '@yuanqu/contracts';
+import { compareQuerySchema, compareSchema, previewSchema, runProgressSchema, runQuerySchema, runSchema, runSummarySchema } from '@yuanqu/contracts';
 import { COMMITTEE } from '../../http/access';
 import { attachment, XLSX } from '../../http/attachment';
 import { contextOf } from '../../http/auth';
@@ -64,8 +64,11 @@ export const evaluationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
 
   app.get(
     '/evaluation/runs/:id',
-    { config: { access: { roles: COMMITTEE } }, schema: { tags, summary: 'A run’s results (in the viewer’s scope), as computed', params: z.object({ id: z.string().max(40) }), response: { 200: runSchema } } },
-    async (request) => getRun(db, request.viewer!, request.params.id),
+    {
+      config: { access: { roles: COMMITTEE } },
+      schema: { tags, summary: 'A run’s results (in the viewer’s scope), as computed; with enterpriseId, that enterprise’s only', params: z.object({ id: z.string().max(40) }), querystring: runQuerySchema, response: { 200: runSchema } },
+    },
+    async (request) => getRun(db, request.viewer!, request.params.id, request.query.enterpriseId),
   );
 
   app.get(

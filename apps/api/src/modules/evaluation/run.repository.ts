@@ -24,16 +24,16 @@ export interface StoredResultRow extends ResultColumns {
 /** A result row's columns as `resultReader` reads them, the rest of the result (JSON) included. */
 export const RESULT_COLUMNS = ['r.enterpriseId', 'r.groupKey', 'r.status', 'r.total', 'r.rank', 'r.class', 'r.result'] as const;
 
-/** Every result of a run, by enterprise id. */
-export function runResultRows(db: Db, runId: string): Promise<StoredResultRow[]> {
-  return db
+/** Every result of a run (or one enterprise's), by enterprise id. */
+export function runResultRows(db: Db, runId: string, enterpriseId?: string): Promise<StoredResultRow[]> {
+  let q = db
     .selectFrom('evaluationResult as r')
     .innerJoin('enterprise as e', 'e.id', 'r.enterpriseId')
     .innerJoin('unit as u', 'u.id', 'e.unitId')
     .select([...RESULT_COLUMNS, 'r.inputs', 'r.consecutive', 'e.uscc', 'u.id as unitId', 'u.name as unitName', 'u.path as unitPath'])
-    .where('r.runId', '=', runId)
-    .orderBy('r.enterpriseId')
-    .execute();
+    .where('r.runId', '=', runId);
+  if (enterpriseId !== undefined) q = q.where('r.enterpriseId', '=', enterpriseId);
+  return q.orderBy('r.enterpriseId').execute();
 }
 
 /** A run's basis as stored (null: its results were kept whole). */
