@@ -65,6 +65,27 @@ describe('enterprise list', () => {
     expect(stats.byPark.reduce((s: number, p: { count: number }) => s + p.count, 0)).toBe(31);
     expect(stats.byScale.find((s: { key: string }) => s.key === 'above').count).toBe(15);
   });
+
+  it('counts follow every write at once, through the API or outside it, each scope its own', async () => {
+    type Stats = { total: number; byPark: { name: string; count: number }[]; byScale: { key: string; count: number }[] };
+    const stats = async (agent: Agent) => (await agent.get('/api/v1/enterprises/stats')).json() as Stats;
+    const above = (s: Stats) => s.byScale.find((x) => x.key === 'above')?.count ?? 0;
+    const before = await stats(staff);
+    const made = await staff.post('/api/v1/enterprises', newEnterprise({ uscc: completeUscc('91360403TKN00001'), name: '九江计数测试有限公司' }));
+    expect(made.statusCode).toBe(201);
+    expect((await stats(staff)).total).toBe(before.total + 1);
+    await t.database.db.updateTable('enterprise').set({ scale: 'above' }).where('id', '=', made.json().id).execute();
+    expect(above(await stats(staff))).toBe(above(before) + 1);
+    await t.database.db.updateTable('unit').set({ name: '三号园' }).where('code', '=', 'XY-CD-P3').execute();
+    expect((await stats(staff)).byPark.map((p) => p.name).sort()).toEqual(['1号园', '三号园']);
+    await t.database.db.updateTable('unit').set({ name: '3号园' }).where('code', '=', 'XY-CD-P3').execute();
+    expect((await staff.post(`/api/v1/enterprises/${made.json().id}/archive`, { version: 1 })).statusCode).toBe(200);
+    expect((await stats(staff)).total).toBe(before.total);
+    expect((await stats(await t.login('hongli'))).total).toBe(1);
+    expect((await stats(staff)).total).toBe(before.total);
+    const zipped = await staff.request('GET', '/api/v1/enterprises/stats', undefined, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+  });
 });
 
 describe('enterprise create and edit', () => {

@@ -47,7 +47,8 @@ export const enterpriseRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
   app.get(
     '/enterprises/stats',
     { config: { access: { roles: ALL_ROLES } }, schema: { tags: ['enterprises'], summary: 'Counts by park, zone, industry, scale', response: { 200: enterpriseStatsSchema } } },
-    async (request) => service.enterpriseStats(deps, request.viewer!),
+    // Sent as the JSON bytes kept per scope (gzipped when accepted): the schema documents them.
+    async (request, reply) => sendJsonBytes(request, reply as FastifyReply, await service.enterpriseStatsJson(deps, request.viewer!, request.changes)),
   );
 
   app.get(

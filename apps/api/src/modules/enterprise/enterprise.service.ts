@@ -1,7 +1,9 @@
 import type { Change, Enterprise, EnterpriseFields, EnterpriseStats, EnterpriseUpdate } from '@yuanqu/contracts';
 import type { Config } from '../../config';
+import { keptUnderChanges, readChanges, type Changes } from '../../db/change-counter';
 import type { Db, Trx } from '../../db/database';
 import { likeOperator } from '../../db/dialect';
+import type { JsonBytes } from '../../http/json-bytes';
 import { AppError, conflict, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { appendAudit, listEntityAudit } from '../audit/audit.repository';
@@ -127,8 +129,24 @@ export async function getHistory(deps: EnterpriseDeps, viewer: Viewer, id: strin
   });
 }
 
-export async function enterpriseStats(deps: EnterpriseDeps, viewer: Viewer): Promise<EnterpriseStats> {
-  const units = await unitMap(deps.db);
+/** The counts per scope as JSON, kept under the change counters (any enterprise or unit write moves them). */
+const keptStats = keptUnderChanges<JsonBytes>(200);
+
+/**
+ * The home page's counts for the viewer's scope as JSON bytes: computed once per scope until an
+ * enterprise, qualification or unit changes (at province scale the grouping took ≈ 130 ms a view).
+ */
+export async function enterpriseStatsJson(deps: EnterpriseDeps, viewer: Viewer, counters: Changes | null): Promise<JsonBytes> {
+  const changes = counters ?? (await readChanges(deps.db));
+  const kept = keptStats(deps.db, changes);
+  const key = JSON.stringify([viewer.role, viewer.enterpriseId, viewer.unitPaths]);
+  let stats = kept.get(key);
+  if (!stats) kept.set(key, (stats = { json: Buffer.from(JSON.stringify(await enterpriseStats(deps, viewer, changes))) }));
+  return stats;
+}
+
+async function enterpriseStats(deps: EnterpriseDeps, viewer: Viewer, changes: Changes): Promise<EnterpriseStats> {
+  const units = await unitMap(deps.db, changes);
   const counts = await repo.countEnterprises(deps.db, viewer);
   const tally = (key: (c: (typeof counts)[number]) => string | undefined) => {
     const m = new Map<string, number>();
