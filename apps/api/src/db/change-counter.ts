@@ -35,24 +35,38 @@ export async function readChanges(db: Db): Promise<Changes> {
   return changesOf(row!);
 }
 
+export interface Kept<V> {
+  get(key: string): V | undefined;
+  set(key: string, value: V): void;
+  keep(key: string, make: () => Promise<V>): Promise<V>;
+}
+
 /**
  * Entries kept per database under the change counters: emptied when the counters move, and when
  * `max` are held. A caller reads the counters before what it keeps, so a kept entry is never older
  * than the counters it is kept under: after a write commits, the next request reads new counters
- * and starts afresh.
+ * and starts afresh. `keep` answers the entry kept under a key, or makes, keeps and answers it.
  */
-export function keptUnderChanges<V>(max: number): (db: Db, changes: Changes) => { get(key: string): V | undefined; set(key: string, value: V): void } {
+export function keptUnderChanges<V>(max: number): (db: Db, changes: Changes) => Kept<V> {
   const kept = new WeakMap<Db, { stamp: string; entries: Map<string, V> }>();
   return (db, changes) => {
     const stamp = `${changes.enterprise}.${changes.enterpriseQualification}.${changes.unit}`;
     let k = kept.get(db);
     if (k?.stamp !== stamp) kept.set(db, (k = { stamp, entries: new Map() }));
     const { entries } = k;
+    const set = (key: string, value: V) => {
+      if (entries.size >= max) entries.clear();
+      entries.set(key, value);
+    };
     return {
       get: (key) => entries.get(key),
-      set: (key, value) => {
-        if (entries.size >= max) entries.clear();
-        entries.set(key, value);
+      set,
+      keep: async (key, make) => {
+        const hit = entries.get(key);
+        if (hit !== undefined) return hit;
+        const made = await make();
+        set(key, made);
+        return made;
       },
     };
   };

@@ -23,6 +23,9 @@ interface Connections {
   close: () => void;
 }
 
+/** SQLite refused a write because another connection holds the write lock (any SQLITE_BUSY variant). */
+export const isSqliteBusy = (err: unknown): boolean => String((err as { code?: unknown } | null)?.code).startsWith('SQLITE_BUSY');
+
 /**
  * SQLite with two connections to one file. The writer is taken in turns, as Kysely's own SQLite
  * driver takes its single connection: by a transaction from begin to commit, by a write outside
@@ -49,7 +52,7 @@ export class SqlitePairDialect implements Dialect {
           this.connections.write(text).run(...parameters);
           return true;
         } catch (err) {
-          if (String((err as { code?: unknown }).code).startsWith('SQLITE_BUSY')) return false;
+          if (isSqliteBusy(err)) return false;
           throw err;
         }
       });

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorCode } from '@yuanqu/contracts';
+import { isSqliteBusy } from '../db/sqlite-pair';
 import { AppError } from '../lib/errors';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -37,12 +38,6 @@ function isUniqueViolation(err: unknown): boolean {
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
 }
 
-/** SQLite's writer stayed locked by another process for the whole busy timeout (a long `yuanqu import`). */
-function isBusy(err: unknown): boolean {
-  const code = (err as { code?: unknown }).code;
-  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
-}
-
 /** Maps every error to `{ error: { code, message, details, requestId } }`; never leaks a stack or SQL. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
@@ -58,7 +53,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
       // Two writers raced for the same slot (a unique index caught it): the later one retries.
       return reply.status(409).send({ error: { code: 'CONFLICT', message: 'someone else saved the same record at the same moment; reload and try again', requestId } });
     }
-    if (isBusy(err)) {
+    // SQLite's writer stayed locked by another process for the whole busy timeout (a long `yuanqu import`).
+    if (isSqliteBusy(err)) {
       return reply.status(503).header('retry-after', '5').send({ error: { code: 'BUSY', message: 'the database is busy with a long write (an import); try again in a few seconds', requestId } });
     }
     const status = 'statusCode' in err && typeof err.statusCode === 'number' ? err.statusCode : 500;

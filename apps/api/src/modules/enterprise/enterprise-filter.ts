@@ -5,6 +5,9 @@ import type { Database } from '../../db/schema';
 import type { Viewer } from '../auth/viewer';
 
 export type Scope = Pick<Viewer, 'role' | 'enterpriseId' | 'unitPaths'>;
+
+/** A key for something kept per data scope: everything of the scope that decides what is seen, then `more`. */
+export const scopeKey = (scope: Scope, ...more: unknown[]): string => JSON.stringify([scope.role, scope.enterpriseId, scope.unitPaths, ...more]);
 export type EnterpriseFilter = Omit<EnterpriseListQuery, 'page' | 'pageSize' | 'sort'> & { unitPath?: string };
 type EnterpriseEb = ExpressionBuilder<Database, 'enterprise'>;
 

@@ -4,6 +4,7 @@ import { likeOperator } from '../../db/dialect';
 import type { JsonBytes } from '../../http/json-bytes';
 import { enterpriseInScope, type Viewer } from '../auth/viewer';
 import { unitMap } from '../unit/unit.repository';
+import { scopeKey } from './enterprise-filter';
 import { presentListItem } from './enterprise.presenter';
 import * as repo from './enterprise.repository';
 import { unitPathOf, type EnterpriseDeps } from './enterprise.service';
@@ -41,14 +42,8 @@ const COMMA = Buffer.from(',');
  */
 export async function listPageJson(deps: EnterpriseDeps, viewer: Viewer, query: EnterpriseListQuery, counters: Changes | null): Promise<JsonBytes> {
   const changes = counters ?? (await readChanges(deps.db));
-  const pages = keptPages(deps.db, changes);
   const like = likeOperator(deps.config.database);
-  const key = JSON.stringify([viewer.role, viewer.enterpriseId, viewer.unitPaths, like, query]);
-  const kept = pages.get(key);
-  if (kept) return kept;
-  const page = { json: await pageJson(deps, viewer, query, like, changes) };
-  pages.set(key, page);
-  return page;
+  return keptPages(deps.db, changes).keep(scopeKey(viewer, like, query), async () => ({ json: await pageJson(deps, viewer, query, like, changes) }));
 }
 
 async function pageJson(deps: EnterpriseDeps, viewer: Viewer, query: EnterpriseListQuery, like: 'like' | 'ilike', changes: Changes): Promise<Buffer> {

@@ -6,7 +6,7 @@ import type { Database, EnterpriseTable } from '../../db/schema';
 import { inJsonList, insertRows, selectArrays } from '../../db/dialect';
 import { newId } from '../../lib/ids';
 import type { EnterpriseRecord } from './enterprise';
-import { conditions, filtered, shapeOf, type EnterpriseFilter, type Scope } from './enterprise-filter';
+import { conditions, filtered, scopeKey, shapeOf, type EnterpriseFilter, type Scope } from './enterprise-filter';
 
 type EnterpriseEb = ExpressionBuilder<Database, 'enterprise'>;
 
@@ -45,13 +45,7 @@ const totals = keptUnderChanges<number>(1000);
 
 /** The number of matching rows; `changes` are the counters the caller read before anything was counted. */
 async function totalMatching(db: Db, scope: Scope, f: EnterpriseFilter, like: 'like' | 'ilike', changes: Changes): Promise<number> {
-  const kept = totals(db, changes);
-  const key = JSON.stringify([scope.role, scope.enterpriseId, scope.unitPaths, like, f]);
-  const hit = kept.get(key);
-  if (hit !== undefined) return hit;
-  const n = Number((await countMatching(db, scope, f, like)).n);
-  kept.set(key, n);
-  return n;
+  return totals(db, changes).keep(scopeKey(scope, like, f), async () => Number((await countMatching(db, scope, f, like)).n));
 }
 
 /** The page query by sort and filter shape: Kysely builds and compiles each shape once (it cost more than SQLite's work). */

@@ -15,6 +15,7 @@ import { withFiguresRefiled } from '../statistics/rollup';
 import { unitMap, type UnitRow } from '../unit/unit.repository';
 import { columnsOf, contentOf, createdChanges, createdValues, fieldsNotPermittedForSelf, sortQualifications, type EnterpriseRecord } from './enterprise';
 import { exportRow } from './enterprise-excel';
+import { scopeKey } from './enterprise-filter';
 import { presentEnterprise } from './enterprise.presenter';
 import * as repo from './enterprise.repository';
 
@@ -138,11 +139,7 @@ const keptStats = keptUnderChanges<JsonBytes>(200);
  */
 export async function enterpriseStatsJson(deps: EnterpriseDeps, viewer: Viewer, counters: Changes | null): Promise<JsonBytes> {
   const changes = counters ?? (await readChanges(deps.db));
-  const kept = keptStats(deps.db, changes);
-  const key = JSON.stringify([viewer.role, viewer.enterpriseId, viewer.unitPaths]);
-  let stats = kept.get(key);
-  if (!stats) kept.set(key, (stats = { json: Buffer.from(JSON.stringify(await enterpriseStats(deps, viewer, changes))) }));
-  return stats;
+  return keptStats(deps.db, changes).keep(scopeKey(viewer), async () => ({ json: Buffer.from(JSON.stringify(await enterpriseStats(deps, viewer, changes))) }));
 }
 
 async function enterpriseStats(deps: EnterpriseDeps, viewer: Viewer, changes: Changes): Promise<EnterpriseStats> {
